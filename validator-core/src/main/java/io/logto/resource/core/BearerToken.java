@@ -1,0 +1,135 @@
+package io.logto.resource.core;
+
+import java.util.List;
+
+/**
+ * The bearer token found in a request's {@code Authorization} header(s), following RFC 6750 section
+ * 2.1: the scheme {@code Bearer} in any letter case, one space or more, then exactly one token of the
+ * {@code b64token} grammar. Tokens in query strings or form bodies are never looked at.
+ *
+ * <ul>
+ *   <li>no header, or a header with another scheme (e.g. {@code Basic}): {@link #isAbsent()} (answered with 401, no error code);</li>
+ *   <li>a {@code Bearer} header with no token, several tokens, illegal characters, or several
+ *       {@code Authorization} headers: {@link #isMalformed()} (answered with 400 {@code invalid_request});</li>
+ *   <li>otherwise {@link #isPresent()} and {@link #value()} is the token, not yet verified.</li>
+ * </ul>
+ *
+ * <p>{@link #toString()} never shows the token.
+ */
+public final class BearerToken {
+
+    /** Headers longer than this are malformed without being scanned further (1 MiB). */
+    static final int MAX_HEADER_LENGTH = 1024 * 1024;
+
+    private static final BearerToken ABSENT = new BearerToken(null, false);
+    private static final BearerToken MALFORMED = new BearerToken(null, true);
+    private static final String SCHEME = "Bearer";
+
+    private final String value;
+    private final boolean malformed;
+
+    private BearerToken(String value, boolean malformed) {
+        this.value = value;
+        this.malformed = malformed;
+    }
+
+    /**
+     * Reads the bearer token from one {@code Authorization} header value.
+     *
+     * @param authorization the header value, or null when the header is missing
+     * @return the extraction result
+     */
+    public static BearerToken fromHeader(String authorization) {
+        if (authorization == null) {
+            return ABSENT;
+        }
+        if (authorization.length() > MAX_HEADER_LENGTH) {
+            return MALFORMED;
+        }
+        String header = authorization.strip();
+        if (header.length() < SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return ABSENT;
+        }
+        if (header.length() == SCHEME.length()) {
+            return MALFORMED;
+        }
+        if (header.charAt(SCHEME.length()) != ' ') {
+            // "Bearerx ..." is another scheme
+            return header.charAt(SCHEME.length()) == '\t' ? MALFORMED : ABSENT;
+        }
+        int start = SCHEME.length();
+        while (start < header.length() && header.charAt(start) == ' ') {
+            start++;
+        }
+        if (start == header.length()) {
+            return MALFORMED;
+        }
+        int end = start;
+        while (end < header.length() && isTokenChar(header.charAt(end))) {
+            end++;
+        }
+        while (end < header.length() && header.charAt(end) == '=') {
+            end++;
+        }
+        if (end != header.length()) {
+            return MALFORMED;
+        }
+        return new BearerToken(header.substring(start), false);
+    }
+
+    /**
+     * Reads the bearer token from all {@code Authorization} header values of a request; more than one
+     * header is malformed (RFC 6750 section 3.1).
+     *
+     * @param authorizations every value of the header, possibly empty
+     * @return the extraction result
+     */
+    public static BearerToken fromHeaders(List<String> authorizations) {
+        if (authorizations == null || authorizations.isEmpty()) {
+            return ABSENT;
+        }
+        if (authorizations.size() > 1) {
+            return MALFORMED;
+        }
+        return fromHeader(authorizations.get(0));
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+
+    /** Whether the request carried no bearer credentials. */
+    public boolean isAbsent() {
+        return value == null && !malformed;
+    }
+
+    /** Whether the {@code Authorization} header is malformed. */
+    public boolean isMalformed() {
+        return malformed;
+    }
+
+    /** Whether a syntactically valid token was found. */
+    public boolean isPresent() {
+        return value != null;
+    }
+
+    /**
+     * The token text, not yet verified.
+     *
+     * @return the token
+     * @throws IllegalStateException when no token was found
+     */
+    public String value() {
+        if (value == null) {
+            throw new IllegalStateException("no bearer token");
+        }
+        return value;
+    }
+
+    /** Absent, malformed or present; never the token itself. */
+    @Override
+    public String toString() {
+        return malformed ? "BearerToken[malformed]" : value == null ? "BearerToken[absent]" : "BearerToken[present]";
+    }
+}

@@ -1,0 +1,142 @@
+package io.logto.resource.core;
+
+import io.logto.resource.core.internal.Json;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/**
+ * Builds the RFC 6750 answers: 401 without error code when no token was sent, 401
+ * {@code invalid_token} for a refused token, 403 {@code insufficient_scope} with {@code scope} for a
+ * missing permission, 400 {@code invalid_request} for a malformed request. Every challenge carries the
+ * configured {@code realm} and the RFC 9728 {@code resource_metadata} URL when they are known.
+ *
+ * <p>Fixed challenges are computed once; only {@code insufficient_scope} depends on the requirement.
+ * Thread-safe and immutable.
+ */
+public final class Challenges {
+
+    private static final String MISSING_TOKEN_DESCRIPTION = "A bearer token is required.";
+    private static final String INVALID_REQUEST_DESCRIPTION = "The Authorization header is malformed.";
+
+    private final String realm;
+    private final String resourceMetadata;
+    private final Challenge missingToken;
+    private final Challenge invalidRequest;
+    private final Map<RejectionReason, Challenge> invalidTokens = new EnumMap<>(RejectionReason.class);
+
+    private Challenges(String realm, URI resourceMetadata) {
+        this.realm = realm;
+        this.resourceMetadata = resourceMetadata == null ? null : resourceMetadata.toString();
+        this.missingToken = build(401, null, MISSING_TOKEN_DESCRIPTION, null, false);
+        this.invalidRequest = build(400, "invalid_request", INVALID_REQUEST_DESCRIPTION, null, true);
+        for (RejectionReason reason : RejectionReason.values()) {
+            invalidTokens.put(reason, build(401, "invalid_token", reason.description(), null, true));
+        }
+    }
+
+    /**
+     * Challenges carrying the realm and resource metadata URL of a configuration.
+     *
+     * @param config the configuration
+     * @return the challenges
+     */
+    public static Challenges of(LogtoConfig config) {
+        return new Challenges(config.realm().orElse(null), config.resourceMetadataUri().orElse(null));
+    }
+
+    /** 401 with {@code WWW-Authenticate: Bearer} and no error code: the request carried no bearer token. */
+    public Challenge missingToken() {
+        return missingToken;
+    }
+
+    /** 400 {@code invalid_request}: the {@code Authorization} header is malformed or repeated. */
+    public Challenge invalidRequest() {
+        return invalidRequest;
+    }
+
+    /**
+     * 401 {@code invalid_token} with the rejection's fixed description.
+     *
+     * @param rejection why the token was refused
+     * @return the challenge
+     */
+    public Challenge invalidToken(Rejection rejection) {
+        return invalidTokens.get(Objects.requireNonNull(rejection, "rejection").reason());
+    }
+
+    /**
+     * 403 {@code insufficient_scope} naming the requirement's scopes in {@code scope}.
+     *
+     * @param decision a denied decision
+     * @return the challenge
+     * @throws IllegalArgumentException when the decision is granted
+     */
+    public Challenge insufficientScope(Decision decision) {
+        if (decision.isGranted()) {
+            throw new IllegalArgumentException("a granted decision needs no challenge");
+        }
+        String description;
+        switch (decision.outcome()) {
+            case WRONG_TOKEN_KIND:
+                description = describeKind(decision.requirement().kind());
+                break;
+            case WRONG_ORGANIZATION:
+                description = "The token is for another organization.";
+                break;
+            default:
+                description = "The token lacks the required scope.";
+                break;
+        }
+        String scope = String.join(" ", new TreeSet<>(decision.requirement().scopes()));
+        return build(403, "insufficient_scope", description, scope.isEmpty() ? null : scope, true);
+    }
+
+    /**
+     * The challenge for the convenience exception: 401 for a rejection, 403 for a denied decision.
+     *
+     * @param exception the exception
+     * @return the challenge
+     */
+    public Challenge forException(AccessRefusedException exception) {
+        return exception.rejection().map(this::invalidToken)
+                .orElseGet(() -> insufficientScope(exception.decision().orElseThrow()));
+    }
+
+    private static String describeKind(TokenKind required) {
+        switch (required) {
+            case ORGANIZATION:
+                return "An organization token is required.";
+            case ORGANIZATION_API:
+                return "An organization-level API token is required.";
+            default:
+                return "A global API token without organization is required.";
+        }
+    }
+
+    private Challenge build(int status, String error, String description, String scope, boolean withDescription) {
+        StringJoiner params = new StringJoiner(", ", "Bearer ", "").setEmptyValue("Bearer");
+        addParam(params, "realm", realm);
+        addParam(params, "error", error);
+        addParam(params, "error_description", withDescription ? description : null);
+        addParam(params, "scope", scope);
+        addParam(params, "resource_metadata", resourceMetadata);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error == null ? "unauthorized" : error);
+        body.put("error_description", description);
+        if (scope != null) {
+            body.put("scope", scope);
+        }
+        return new Challenge(status, params.toString(), error, description, Json.write(body));
+    }
+
+    private static void addParam(StringJoiner params, String name, String value) {
+        if (value != null) {
+            params.add(name + "=\"" + value + '"');
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.logto.resource.core;
+
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything an adapter needs, in one object: read the bearer token from the {@code Authorization}
+ * header, verify it, decide requirements, and compute the HTTP answer for every refusal. Adapters only
+ * translate framework types to and from these calls.
+ *
+ * <pre>{@code
+ * LogtoResourceServer logto = LogtoResourceServer.create(config);
+ * AuthenticationResult auth = logto.authenticate(request.getHeader("Authorization"));
+ * if (!auth.isAuthenticated()) { write(auth.challenge().get()); return; }
+ * Decision decision = logto.authorize(auth.token().get(), Requirement.global("read:report"));
+ * if (!decision.isGranted()) { write(logto.challenges().insufficientScope(decision)); return; }
+ * }</pre>
+ *
+ * <p>Every refusal is logged at DEBUG with its reason code and the compared values (never the token).
+ * Thread-safe; create one per application and {@link #close()} it on shutdown.
+ */
+public final class LogtoResourceServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogtoResourceServer.class);
+
+    private final LogtoTokenVerifier verifier;
+    private final Challenges challenges;
+    private final ProtectedResourceMetadata metadata;
+
+    private LogtoResourceServer(LogtoTokenVerifier verifier) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.challenges = Challenges.of(verifier.config());
+        this.metadata = ProtectedResourceMetadata.of(verifier.config());
+    }
+
+    /**
+     * Creates a resource server with the default verifier.
+     *
+     * @param config the configuration
+     * @return the resource server
+     */
+    public static LogtoResourceServer create(LogtoConfig config) {
+        return new LogtoResourceServer(LogtoTokenVerifier.create(config));
+    }
+
+    /**
+     * Creates a resource server around an existing verifier (sharing its key and token caches).
+     *
+     * @param verifier the verifier
+     * @return the resource server
+     */
+    public static LogtoResourceServer of(LogtoTokenVerifier verifier) {
+        return new LogtoResourceServer(verifier);
+    }
+
+    /**
+     * Reads and verifies the bearer token of a request.
+     *
+     * @param authorizationHeader the {@code Authorization} header value, or null when absent
+     * @return the verified token, or the status and challenge to answer with
+     */
+    public AuthenticationResult authenticate(String authorizationHeader) {
+        return authenticate(BearerToken.fromHeader(authorizationHeader));
+    }
+
+    /**
+     * Reads and verifies the bearer token of a request that may repeat the header (more than one
+     * {@code Authorization} header is a malformed request).
+     *
+     * @param authorizationHeaders every {@code Authorization} header value
+     * @return the verified token, or the status and challenge to answer with
+     */
+    public AuthenticationResult authenticate(List<String> authorizationHeaders) {
+        return authenticate(BearerToken.fromHeaders(authorizationHeaders));
+    }
+
+    /**
+     * Verifies an already extracted bearer token.
+     *
+     * @param bearer the extraction result
+     * @return the verified token, or the status and challenge to answer with
+     */
+    public AuthenticationResult authenticate(BearerToken bearer) {
+        if (bearer.isAbsent()) {
+            return new AuthenticationResult(AuthenticationResult.Status.NO_TOKEN, null, null, challenges.missingToken());
+        }
+        if (bearer.isMalformed()) {
+            LOG.debug("Logto bearer token refused: malformed Authorization header");
+            return new AuthenticationResult(AuthenticationResult.Status.INVALID_REQUEST, null, null,
+                    challenges.invalidRequest());
+        }
+        VerificationResult result = verifier.verify(bearer.value());
+        if (result.isVerified()) {
+            return new AuthenticationResult(AuthenticationResult.Status.AUTHENTICATED, result.token().get(), null, null);
+        }
+        Rejection rejection = result.rejection().get();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Logto access token refused: {} ({})", rejection.reason().code(), rejection.detail());
+        }
+        return new AuthenticationResult(AuthenticationResult.Status.INVALID_TOKEN, null, rejection,
+                challenges.invalidToken(rejection));
+    }
+
+    /**
+     * Decides a requirement for a verified token, logging denials at DEBUG.
+     *
+     * @param token       the verified token
+     * @param requirement what the endpoint needs
+     * @return the decision; answer a denial with {@link Challenges#insufficientScope(Decision)}
+     */
+    public Decision authorize(VerifiedToken token, Requirement requirement) {
+        Decision decision = requirement.evaluate(token);
+        if (!decision.isGranted() && LOG.isDebugEnabled()) {
+            LOG.debug("Logto access denied: {} for {} (token kind {}, {} scopes)", decision.outcome(), requirement,
+                    token.kind(), token.scopes().size());
+        }
+        return decision;
+    }
+
+    /** The verifier, for direct verification or diagnostics. */
+    public LogtoTokenVerifier verifier() {
+        return verifier;
+    }
+
+    /** The challenge factory configured with realm and resource metadata. */
+    public Challenges challenges() {
+        return challenges;
+    }
+
+    /** The RFC 9728 metadata document for {@link ProtectedResourceMetadata#PATH}. */
+    public ProtectedResourceMetadata metadata() {
+        return metadata;
+    }
+
+    /** The configuration. */
+    public LogtoConfig config() {
+        return verifier.config();
+    }
+
+    /** Closes the verifier (stops background key refresh). */
+    @Override
+    public void close() {
+        verifier.close();
+    }
+}

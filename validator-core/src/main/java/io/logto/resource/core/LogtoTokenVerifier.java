@@ -1,0 +1,73 @@
+package io.logto.resource.core;
+
+/**
+ * Verifies Logto access tokens: signature against the issuer's JWKS, {@code typ}, issuer, lifetime and
+ * audience, in the order documented on {@link RejectionReason}. Thread-safe; create one per
+ * configuration and share it. {@link #close()} stops its background JWKS refresh.
+ *
+ * <pre>{@code
+ * try (LogtoTokenVerifier verifier = LogtoTokenVerifier.create(config)) {
+ *     VerificationResult result = verifier.verify(token);
+ *     if (result.isVerified()) { ... result.token().get().scopes() ... }
+ * }
+ * }</pre>
+ */
+public interface LogtoTokenVerifier extends AutoCloseable {
+
+    /**
+     * Creates the default verifier, backed by Nimbus JOSE+JWT. No network request is made here; keys are
+     * fetched on first use or by {@link #prefetchKeys()}.
+     *
+     * @param config the configuration
+     * @return a verifier
+     * @throws IllegalStateException when {@link SignatureProvider#BOUNCY_CASTLE} is chosen but absent
+     */
+    static LogtoTokenVerifier create(LogtoConfig config) {
+        return new DefaultLogtoTokenVerifier(config);
+    }
+
+    /**
+     * Verifies a token. Never throws for bad input: every failure is a {@link Rejection}. Never waits
+     * longer than the configured connect plus read timeouts (plus a small margin) for keys.
+     *
+     * @param token the compact JWS, without the {@code Bearer} prefix
+     * @return the verified token or the rejection
+     */
+    VerificationResult verify(String token);
+
+    /**
+     * Verifies a token, throwing when it is refused.
+     *
+     * @param token the compact JWS, without the {@code Bearer} prefix
+     * @return the verified token
+     * @throws AccessRefusedException carrying the rejection
+     */
+    default VerifiedToken verifyOrThrow(String token) {
+        VerificationResult result = verify(token);
+        return result.orThrow();
+    }
+
+    /**
+     * Checks a token step by step without stopping at the first failure, recording the expected and
+     * found value of every check; for diagnostics ("why was my token refused?"), not for authorization.
+     *
+     * @param token the compact JWS
+     * @return the checks made, in order, and the overall result
+     */
+    TokenExplanation explain(String token);
+
+    /**
+     * Fetches the JWKS now, so that the first request does not wait for it. Failures are logged, not thrown:
+     * the verifier keeps trying on demand.
+     *
+     * @return true when keys are now cached
+     */
+    boolean prefetchKeys();
+
+    /** The configuration this verifier was built with. */
+    LogtoConfig config();
+
+    /** Stops background key refresh; verification keeps working with on-demand fetches afterwards. */
+    @Override
+    void close();
+}

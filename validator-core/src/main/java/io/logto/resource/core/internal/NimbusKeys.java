@@ -1,0 +1,193 @@
+package io.logto.resource.core.internal;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
+import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.events.Event;
+import io.logto.resource.core.LogtoConfig;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The issuer's signing keys, held by Nimbus's JWK set machinery configured for Logto: a cache with a
+ * TTL, scheduled refresh ahead of expiry on daemon threads, outage tolerance (the last good set keeps
+ * serving while the endpoint fails), one fetch for any number of concurrent callers, and a refetch on an
+ * unknown {@code kid} at most once per configured interval.
+ *
+ * <p>Nimbus's own rate limiter is not used: it sits below the cache and would also throttle the
+ * expiry-driven refresh, so a flood of forged {@code kid}s could starve a legitimate refresh. Instead
+ * the limit applies only to fetches caused by an unknown {@code kid} ({@link NimbusJwksFetcher}).
+ */
+public final class NimbusKeys implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NimbusKeys.class);
+
+    /** The result of looking up a key by {@code kid}. */
+    public static final class Lookup {
+        private static final Lookup UNKNOWN = new Lookup(null, false);
+        private static final Lookup UNAVAILABLE = new Lookup(null, true);
+
+        private final JWK key;
+        private final boolean unavailable;
+
+        private Lookup(JWK key, boolean unavailable) {
+            this.key = key;
+            this.unavailable = unavailable;
+        }
+
+        /** The key, or null when unknown or unavailable. */
+        public JWK key() {
+            return key;
+        }
+
+        /** Whether no key set could be obtained at all. */
+        public boolean unavailable() {
+            return unavailable;
+        }
+    }
+
+    private final JWKSetSource<SecurityContext> keySets;
+    private final NimbusJwksFetcher fetcher;
+
+    /**
+     * Builds the key source. No network request is made until the first lookup or {@link #prefetch()}.
+     *
+     * @param config        the configuration
+     * @param onKeysFetched told the {@code kid}s of every freshly fetched set (to expire cached tokens)
+     */
+    public NimbusKeys(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
+        this.fetcher = new NimbusJwksFetcher(config, onKeysFetched);
+        long connectPlusRead = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
+        // discovery and JWKS may both be fetched in one refresh
+        long refreshTimeout = 2 * connectPlusRead + 500;
+        long ttl = Math.max(config.jwksCacheTtl().toMillis(), config.jwksRefreshAhead().toMillis() + refreshTimeout + 1);
+        ThreadFactory threads = daemonThreads();
+        ExecutorService refresher = Executors.newSingleThreadExecutor(threads);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        JWKSetBasedJWKSource<SecurityContext> source = (JWKSetBasedJWKSource<SecurityContext>)
+                JWKSourceBuilder.create(fetcher)
+                        .retrying(false)
+                        .rateLimited(false)
+                        .cache(ttl, refreshTimeout)
+                        .refreshAheadCache(config.jwksRefreshAhead().toMillis(), NimbusKeys::onCacheEvent,
+                                refresher, true, scheduler, true)
+                        .outageTolerant(config.jwksOutageTolerance().toMillis(), NimbusKeys::onOutage)
+                        .build();
+        this.keySets = source.getJWKSetSource();
+    }
+
+    /**
+     * Finds the key with a {@code kid}: from the cached set, or after one rate-limited refetch when the
+     * {@code kid} is unknown. Blocks at most for one fetch (bounded by the timeouts).
+     *
+     * @param kid the key id from the token header
+     * @return the key, unknown, or unavailable
+     */
+    public Lookup find(String kid) {
+        JWKSet current;
+        try {
+            current = keySets.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), System.currentTimeMillis(), null);
+        } catch (KeySourceException e) {
+            return Lookup.UNAVAILABLE;
+        }
+        JWK key = current.getKeyByKeyId(kid);
+        if (key != null) {
+            return new Lookup(key, false);
+        }
+        try {
+            JWKSet refreshed = keySets.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(current),
+                    System.currentTimeMillis(), NimbusJwksFetcher.UNKNOWN_KEY);
+            key = refreshed.getKeyByKeyId(kid);
+        } catch (KeySourceException e) {
+            LOG.debug("Logto JWKS refetch for an unknown key failed: {}", e.getMessage());
+        }
+        return key == null ? Lookup.UNKNOWN : new Lookup(key, false);
+    }
+
+    /**
+     * The keys currently cached (fetching them if none are), without a forced refresh.
+     *
+     * @return the keys, or an empty list when none can be obtained
+     */
+    public List<JWK> currentKeys() {
+        try {
+            return keySets.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), System.currentTimeMillis(), null).getKeys();
+        } catch (KeySourceException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Fetches the key set unless one is cached.
+     *
+     * @return true when keys are available
+     */
+    public boolean prefetch() {
+        try {
+            keySets.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), System.currentTimeMillis(), null);
+            return true;
+        } catch (KeySourceException e) {
+            LOG.warn("Logto JWKS could not be fetched yet ({}); will retry on demand", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Where keys are fetched from: the configured or discovered JWKS URL, once known. */
+    public String jwksLocation() {
+        return fetcher.jwksLocation();
+    }
+
+    @Override
+    public void close() {
+        try {
+            keySets.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the Logto JWKS source failed", e);
+        }
+    }
+
+    private static void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
+        if (event instanceof RefreshAheadCachingJWKSetSource.ScheduledRefreshFailed) {
+            Exception e = ((RefreshAheadCachingJWKSetSource.ScheduledRefreshFailed<?>) event).getException();
+            LOG.warn("Logto JWKS scheduled refresh failed: {}", e.getMessage());
+        } else if (event instanceof CachingJWKSetSource.RefreshTimedOutEvent) {
+            LOG.warn("Timed out waiting for a Logto JWKS refresh");
+        }
+    }
+
+    private static void onOutage(Event<OutageTolerantJWKSetSource<SecurityContext>, SecurityContext> event) {
+        if (event instanceof OutageTolerantJWKSetSource.OutageEvent) {
+            OutageTolerantJWKSetSource.OutageEvent<?> outage = (OutageTolerantJWKSetSource.OutageEvent<?>) event;
+            if (!(outage.getException() instanceof NimbusJwksFetcher.RefetchLimitedException)) {
+                LOG.warn("Logto JWKS endpoint failed ({}); keeping the last good keys for up to {} s more",
+                        outage.getException().getMessage(), outage.getRemainingTime() / 1000);
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "logto-jwks-refresh-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
