@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Immutable configuration of a Logto resource server: which issuer to trust, which API resource
@@ -103,6 +104,46 @@ public final class LogtoConfig {
         this.realm = b.realm;
         this.scopesSupported = Set.copyOf(b.scopesSupported);
         this.allowInsecureHttp = b.allowInsecureHttp;
+    }
+
+    /**
+     * The configuration property names of every option, without prefix, in kebab case: the names every
+     * adapter uses under its prefix ({@code logto.} in Spring and Micronaut, {@code quarkus.logto.} in
+     * Quarkus, none for servlet init parameters). See the core README for their meaning and defaults.
+     */
+    public static final List<String> PROPERTY_NAMES = List.of(
+            "issuer", "endpoint", "additional-issuers", "audience", "accept-organization-tokens", "clock-skew",
+            "jwks-uri", "discovery", "connect-timeout", "read-timeout", "jwks-cache-ttl", "jwks-refresh-ahead",
+            "jwks-unknown-key-refetch-interval", "jwks-outage-tolerance", "jwks-size-limit-bytes",
+            "require-access-token-type", "token-cache-max-entries", "max-token-length", "signature-provider",
+            "resource-metadata-uri", "realm", "scopes-supported", "allow-insecure-http");
+
+    /**
+     * Builds a configuration from string properties, the one mapping from framework configuration to
+     * this class that every adapter shares. Each name of {@link #PROPERTY_NAMES} is looked up as
+     * {@code prefix + name}; missing or blank values keep their defaults. Lists are comma-separated;
+     * durations take a unit ({@code 500ms}, {@code 60s}, {@code 5m}, {@code 24h}, {@code 1d}) or ISO-8601
+     * ({@code PT60S}); booleans are {@code true} or {@code false}.
+     *
+     * <pre>{@code
+     * LogtoConfig config = LogtoConfig.fromProperties("logto.", System::getProperty);
+     * }</pre>
+     *
+     * @param prefix the prefix of every property, e.g. {@code logto.}; used in error messages too
+     * @param lookup returns the value of a full property name, or null when it is not set
+     * @return the configuration
+     * @throws IllegalArgumentException naming the property to fix
+     */
+    public static LogtoConfig fromProperties(String prefix, Function<String, String> lookup) {
+        Objects.requireNonNull(prefix, "prefix");
+        Builder builder = custom().propertyPrefix(prefix);
+        for (String name : PROPERTY_NAMES) {
+            String value = lookup.apply(prefix + name);
+            if (value != null && !value.isBlank()) {
+                builder.property(name, value.strip());
+            }
+        }
+        return builder.build();
     }
 
     /**
@@ -302,6 +343,8 @@ public final class LogtoConfig {
         private String realm;
         private final Set<String> scopesSupported = new LinkedHashSet<>();
         private boolean allowInsecureHttp;
+
+        private String prefix = "logto.";
 
         private Builder() {
         }
@@ -627,6 +670,62 @@ public final class LogtoConfig {
         }
 
         /**
+         * Sets the prefix used to name settings in error messages, e.g. {@code quarkus.logto.}.
+         *
+         * @param prefix default {@code logto.}
+         * @return this builder
+         */
+        public Builder propertyPrefix(String prefix) {
+            this.prefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Sets one option from its property name (one of {@link #PROPERTY_NAMES}) and text value.
+         *
+         * @param name  the property name without prefix, e.g. {@code clock-skew}
+         * @param value the text value, e.g. {@code 30s}
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown name or a value of the wrong form
+         */
+        public Builder property(String name, String value) {
+            Objects.requireNonNull(value, "value");
+            switch (name) {
+                case "issuer": return issuer(value);
+                case "endpoint": return endpoint(value);
+                case "additional-issuers": return additionalIssuers(PropertyValues.list(value).toArray(new String[0]));
+                case "audience": return audiences(PropertyValues.list(value));
+                case "accept-organization-tokens": return acceptOrganizationTokens(PropertyValues.bool(name(name), value));
+                case "clock-skew": return clockSkew(PropertyValues.duration(name(name), value));
+                case "jwks-uri": return jwksUri(value);
+                case "discovery": return discovery(PropertyValues.bool(name(name), value));
+                case "connect-timeout": return connectTimeout(PropertyValues.duration(name(name), value));
+                case "read-timeout": return readTimeout(PropertyValues.duration(name(name), value));
+                case "jwks-cache-ttl": return jwksCacheTtl(PropertyValues.duration(name(name), value));
+                case "jwks-refresh-ahead": return jwksRefreshAhead(PropertyValues.duration(name(name), value));
+                case "jwks-unknown-key-refetch-interval":
+                    return jwksUnknownKeyRefetchInterval(PropertyValues.duration(name(name), value));
+                case "jwks-outage-tolerance": return jwksOutageTolerance(PropertyValues.duration(name(name), value));
+                case "jwks-size-limit-bytes": return jwksSizeLimitBytes(PropertyValues.integer(name(name), value));
+                case "require-access-token-type": return requireAccessTokenType(PropertyValues.bool(name(name), value));
+                case "token-cache-max-entries": return tokenCacheMaxEntries(PropertyValues.integer(name(name), value));
+                case "max-token-length": return maxTokenLength(PropertyValues.integer(name(name), value));
+                case "signature-provider":
+                    return signatureProvider(PropertyValues.enumValue(name(name), value, SignatureProvider.class));
+                case "resource-metadata-uri": return resourceMetadataUri(value);
+                case "realm": return realm(value);
+                case "scopes-supported": return scopesSupported(PropertyValues.list(value));
+                case "allow-insecure-http": return allowInsecureHttp(PropertyValues.bool(name(name), value));
+                default:
+                    throw new IllegalArgumentException("unknown Logto setting " + name(name) + "; known: " + PROPERTY_NAMES);
+            }
+        }
+
+        private String name(String property) {
+            return prefix + property;
+        }
+
+        /**
          * Checks every value and builds the immutable configuration.
          *
          * @return the configuration
@@ -636,44 +735,44 @@ public final class LogtoConfig {
             issuers.clear();
             issuers.add(resolvePrimaryIssuer());
             for (String extra : additionalIssuers) {
-                String issuer = Urls.requireBaseUrl("additional issuer", extra, allowInsecureHttp);
+                String issuer = Urls.requireBaseUrl(name("additional-issuers"), extra, allowInsecureHttp);
                 if (!issuers.contains(issuer)) {
                     issuers.add(issuer);
                 }
             }
             checkAudiences();
-            requireBetween("clockSkew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
-            requireBetween("connectTimeout", connectTimeout, Duration.ofMillis(10), Duration.ofSeconds(30));
-            requireBetween("readTimeout", readTimeout, Duration.ofMillis(10), Duration.ofSeconds(30));
-            requireBetween("jwksRefreshAhead", jwksRefreshAhead, Duration.ofMillis(1), Duration.ofDays(1));
-            requireBetween("jwksUnknownKeyRefetchInterval", jwksUnknownKeyRefetchInterval,
+            requireBetween("clock-skew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
+            requireBetween("connect-timeout", connectTimeout, Duration.ofMillis(10), Duration.ofSeconds(30));
+            requireBetween("read-timeout", readTimeout, Duration.ofMillis(10), Duration.ofSeconds(30));
+            requireBetween("jwks-refresh-ahead", jwksRefreshAhead, Duration.ofMillis(1), Duration.ofDays(1));
+            requireBetween("jwks-unknown-key-refetch-interval", jwksUnknownKeyRefetchInterval,
                     Duration.ofMillis(100), Duration.ofDays(1));
-            requireBetween("jwksOutageTolerance", jwksOutageTolerance, Duration.ofSeconds(1), Duration.ofDays(365));
-            requireBetween("jwksCacheTtl", jwksCacheTtl, Duration.ofSeconds(10), Duration.ofDays(7));
+            requireBetween("jwks-outage-tolerance", jwksOutageTolerance, Duration.ofSeconds(1), Duration.ofDays(365));
+            requireBetween("jwks-cache-ttl", jwksCacheTtl, Duration.ofSeconds(10), Duration.ofDays(7));
             Duration fetchBudget = jwksRefreshAhead.plus(connectTimeout).plus(readTimeout);
             if (jwksCacheTtl.compareTo(fetchBudget) <= 0) {
-                throw new IllegalArgumentException("logto: jwksCacheTtl (" + jwksCacheTtl
-                        + ") must be longer than jwksRefreshAhead + connectTimeout + readTimeout (" + fetchBudget + ")");
+                throw new IllegalArgumentException(name("jwks-cache-ttl") + " (" + jwksCacheTtl + ") must be longer than " + name("jwks-refresh-ahead")
+                        + " + " + name("connect-timeout") + " + " + name("read-timeout") + " (" + fetchBudget + ")");
             }
             if (jwksCacheTtl.compareTo(jwksUnknownKeyRefetchInterval) <= 0) {
-                throw new IllegalArgumentException("logto: jwksUnknownKeyRefetchInterval (" + jwksUnknownKeyRefetchInterval
-                        + ") must be shorter than jwksCacheTtl (" + jwksCacheTtl + ")");
+                throw new IllegalArgumentException(name("jwks-unknown-key-refetch-interval") + " (" + jwksUnknownKeyRefetchInterval
+                        + ") must be shorter than " + name("jwks-cache-ttl") + " (" + jwksCacheTtl + ")");
             }
-            requireIntBetween("jwksSizeLimitBytes", jwksSizeLimitBytes, 1024, 1024 * 1024);
-            requireIntBetween("tokenCacheMaxEntries", tokenCacheMaxEntries, 0, 10_000_000);
-            requireIntBetween("maxTokenLength", maxTokenLength, 512, 1024 * 1024);
-            Objects.requireNonNull(signatureProvider, "logto: signatureProvider must not be null");
-            Objects.requireNonNull(clock, "logto: clock must not be null");
+            requireIntBetween("jwks-size-limit-bytes", jwksSizeLimitBytes, 1024, 1024 * 1024);
+            requireIntBetween("token-cache-max-entries", tokenCacheMaxEntries, 0, 10_000_000);
+            requireIntBetween("max-token-length", maxTokenLength, 512, 1024 * 1024);
+            Objects.requireNonNull(signatureProvider, name("signature-provider") + " must not be null");
+            Objects.requireNonNull(clock, "clock must not be null");
             jwksUri = jwksUriText == null ? null
-                    : URI.create(Urls.requireBaseUrl("jwksUri", jwksUriText, allowInsecureHttp));
+                    : URI.create(Urls.requireBaseUrl(name("jwks-uri"), jwksUriText, allowInsecureHttp));
             resourceMetadataUri = resourceMetadataUriText == null ? null
-                    : URI.create(Urls.requireBaseUrl("resourceMetadataUri", resourceMetadataUriText, true));
+                    : URI.create(Urls.requireBaseUrl(name("resource-metadata-uri"), resourceMetadataUriText, true));
             if (realm != null && !Urls.isQuotableParameter(realm)) {
-                throw new IllegalArgumentException("logto: realm must be printable ASCII without '\"' or '\\'");
+                throw new IllegalArgumentException(name("realm") + " must be printable ASCII without '\"' or '\\'");
             }
             for (String scope : scopesSupported) {
                 if (scope == null || !Urls.isScopeToken(scope)) {
-                    throw new IllegalArgumentException("logto: scopesSupported contains an invalid scope name; "
+                    throw new IllegalArgumentException(name("scopes-supported") + " contains an invalid scope name; "
                             + "scope names are printable ASCII without spaces, '\"' or '\\'");
                 }
             }
@@ -682,37 +781,37 @@ public final class LogtoConfig {
 
         private String resolvePrimaryIssuer() {
             if (primaryIssuer != null && endpoint != null) {
-                throw new IllegalArgumentException("logto: set either issuer or endpoint, not both "
+                throw new IllegalArgumentException("set either " + name("issuer") + " or " + name("endpoint") + ", not both "
                         + "(the issuer is <endpoint>/oidc)");
             }
             if (endpoint != null) {
-                String base = Urls.requireBaseUrl("endpoint", endpoint.endsWith("/")
+                String base = Urls.requireBaseUrl(name("endpoint"), endpoint.endsWith("/")
                         ? endpoint.substring(0, endpoint.length() - 1) : endpoint, allowInsecureHttp);
                 return base + "/oidc";
             }
             if (primaryIssuer == null || primaryIssuer.isBlank()) {
-                throw new IllegalArgumentException("logto: issuer is required, e.g. https://<tenant>.logto.app/oidc "
-                        + "(or set endpoint, e.g. https://<tenant>.logto.app)");
+                throw new IllegalArgumentException(name("issuer") + " is required, e.g. https://<tenant>.logto.app/oidc "
+                        + "(or set " + name("endpoint") + ", e.g. https://<tenant>.logto.app)");
             }
-            return Urls.requireBaseUrl("issuer", primaryIssuer, allowInsecureHttp);
+            return Urls.requireBaseUrl(name("issuer"), primaryIssuer, allowInsecureHttp);
         }
 
         private void checkAudiences() {
             if (audiences.isEmpty()) {
-                throw new IllegalArgumentException("logto: audience is required: the API identifier (resource "
+                throw new IllegalArgumentException(name("audience") + " is required: the API identifier (resource "
                         + "indicator) from Logto Console > API resources, e.g. https://api.example.com");
             }
             Set<String> unique = new LinkedHashSet<>();
             for (String audience : audiences) {
                 if (audience == null || audience.isBlank()) {
-                    throw new IllegalArgumentException("logto: audience must not be blank");
+                    throw new IllegalArgumentException(name("audience") + " must not be blank");
                 }
                 if (audience.startsWith(ORGANIZATION_URN_PREFIX)) {
-                    throw new IllegalArgumentException("logto: audience '" + audience + "' is an organization URN; "
-                            + "organization tokens are accepted through acceptOrganizationTokens, not as an audience");
+                    throw new IllegalArgumentException(name("audience") + " '" + audience + "' is an organization URN; organization tokens are "
+                            + "accepted through " + name("accept-organization-tokens") + ", not as an audience");
                 }
                 if (!Urls.isAbsoluteUri(audience)) {
-                    throw new IllegalArgumentException("logto: audience '" + audience + "' is not an absolute URI; "
+                    throw new IllegalArgumentException(name("audience") + " '" + audience + "' is not an absolute URI; "
                             + "Logto API identifiers (RFC 8707 resource indicators) look like https://api.example.com");
                 }
                 unique.add(audience);
@@ -721,19 +820,19 @@ public final class LogtoConfig {
             audiences.addAll(unique);
         }
 
-        private static void requireBetween(String name, Duration value, Duration min, Duration max) {
+        private void requireBetween(String setting, Duration value, Duration min, Duration max) {
             if (value == null) {
-                throw new IllegalArgumentException("logto: " + name + " must not be null");
+                throw new IllegalArgumentException(name(setting) + " must not be null");
             }
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException("logto: " + name + " must be between " + min + " and " + max
+                throw new IllegalArgumentException(name(setting) + " must be between " + min + " and " + max
                         + ", got " + value);
             }
         }
 
-        private static void requireIntBetween(String name, int value, int min, int max) {
+        private void requireIntBetween(String setting, int value, int min, int max) {
             if (value < min || value > max) {
-                throw new IllegalArgumentException("logto: " + name + " must be between " + min + " and " + max
+                throw new IllegalArgumentException(name(setting) + " must be between " + min + " and " + max
                         + ", got " + value);
             }
         }

@@ -24,30 +24,30 @@ public final class Urls {
      */
     public static String requireBaseUrl(String setting, String value, boolean allowInsecureHttp) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("logto: " + setting + " must not be blank");
+            throw new IllegalArgumentException(setting + " must not be blank");
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("logto: " + setting + " '" + value + "' is not a valid URL: "
+            throw new IllegalArgumentException(setting + " '" + value + "' is not a valid URL: "
                     + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("logto: " + setting + " '" + value
+            throw new IllegalArgumentException(setting + " '" + value
                     + "' must be an absolute https URL, e.g. https://<tenant>.logto.app/oidc");
         }
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopbackHost(uri.getHost())) {
-            throw new IllegalArgumentException("logto: " + setting + " '" + value + "' uses http to a host that is "
+            throw new IllegalArgumentException(setting + " '" + value + "' uses http to a host that is "
                     + "not loopback; use https (or allowInsecureHttp for a private network you control)");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("logto: " + setting + " '" + value
+            throw new IllegalArgumentException(setting + " '" + value
                     + "' must not contain user info, a query or a fragment");
         }
         if (value.endsWith("/")) {
-            throw new IllegalArgumentException("logto: " + setting + " '" + value + "' must not end with '/'; "
+            throw new IllegalArgumentException(setting + " '" + value + "' must not end with '/'; "
                     + "Logto issuers look like https://<tenant>.logto.app/oidc");
         }
         return value;
