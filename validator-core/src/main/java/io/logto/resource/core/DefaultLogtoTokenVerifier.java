@@ -44,6 +44,8 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private static final String ACCESS_TOKEN_MEDIA_TYPE = "application/at+jwt";
     /** Largest accepted NumericDate: 9999-12-31T23:59:59Z. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+    private static final String SUPPORTED_NAMES = NimbusSignatures.SUPPORTED.stream().map(JWSAlgorithm::getName)
+            .sorted().collect(java.util.stream.Collectors.joining(", ", "[", "]"));
 
     private final LogtoConfig config;
     private final Clock clock;
@@ -148,6 +150,11 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         keys.close();
     }
 
+    /** The number of cached verifications; for tests. */
+    long cachedTokens() {
+        return cache == null ? 0 : cache.size();
+    }
+
     /** Length, alphabet and part count: the checks that need no parsing. */
     private Rejection checkShape(String token) {
         if (token == null || token.isEmpty()) {
@@ -211,7 +218,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         // 2. algorithm family: asymmetric only, never chosen by the token
         JWSAlgorithm alg = header.getAlgorithm();
         if (!NimbusSignatures.SUPPORTED.contains(alg)) {
-            return stop(trace, "alg", "one of " + NimbusSignatures.SUPPORTED, alg.getName(),
+            return stop(trace, "alg", "one of " + SUPPORTED_NAMES, alg.getName(),
                     Rejection.of(RejectionReason.DISALLOWED_ALGORITHM, "The token algorithm is not accepted.",
                             "alg: " + alg.getName()));
         }

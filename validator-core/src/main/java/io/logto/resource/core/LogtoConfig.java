@@ -508,7 +508,7 @@ public final class LogtoConfig {
          * Sets how long a fetched JWKS is used before it is fetched again. Logto serves its JWKS with
          * {@code Cache-Control: no-cache}, so the time is ours to choose.
          *
-         * @param ttl at least 10 s and longer than refresh-ahead plus connect and read timeouts; default 5 min
+         * @param ttl at least 1 s and longer than refresh-ahead plus connect and read timeouts; default 5 min
          * @return this builder
          */
         public Builder jwksCacheTtl(Duration ttl) {
@@ -748,7 +748,7 @@ public final class LogtoConfig {
             requireBetween("jwks-unknown-key-refetch-interval", jwksUnknownKeyRefetchInterval,
                     Duration.ofMillis(100), Duration.ofDays(1));
             requireBetween("jwks-outage-tolerance", jwksOutageTolerance, Duration.ofSeconds(1), Duration.ofDays(365));
-            requireBetween("jwks-cache-ttl", jwksCacheTtl, Duration.ofSeconds(10), Duration.ofDays(7));
+            requireBetween("jwks-cache-ttl", jwksCacheTtl, Duration.ofSeconds(1), Duration.ofDays(7));
             Duration fetchBudget = jwksRefreshAhead.plus(connectTimeout).plus(readTimeout);
             if (jwksCacheTtl.compareTo(fetchBudget) <= 0) {
                 throw new IllegalArgumentException(name("jwks-cache-ttl") + " (" + jwksCacheTtl + ") must be longer than " + name("jwks-refresh-ahead")

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,21 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         } catch (ParseException | RuntimeException e) {
             throw new JWKSetParseException("JWKS from " + url + " is not a valid JWK set", e);
         }
+        Set<String> duplicated = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (JWK key : parsed.getKeys()) {
+            if (key.getKeyID() != null && !seen.add(key.getKeyID())) {
+                duplicated.add(key.getKeyID());
+            }
+        }
+        if (!duplicated.isEmpty()) {
+            LOG.warn("Logto JWKS from {} repeats key ids {}; those keys are ambiguous and ignored", url, duplicated);
+        }
         List<JWK> usable = new ArrayList<>();
         Set<String> kids = new LinkedHashSet<>();
         for (JWK key : parsed.getKeys()) {
-            if (isUsableSignatureKey(key) && kids.add(key.getKeyID())) {
+            if (isUsableSignatureKey(key) && !duplicated.contains(key.getKeyID())) {
+                kids.add(key.getKeyID());
                 usable.add(key.toPublicJWK());
             }
         }
@@ -163,7 +175,7 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         }
     }
 
-    private static boolean isUsableSignatureKey(JWK key) {
+    static boolean isUsableSignatureKey(JWK key) {
         if (key.getKeyID() == null || key.getKeyID().isEmpty()) {
             return false;
         }
@@ -178,7 +190,9 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
             return Curve.P_256.equals(curve) || Curve.P_384.equals(curve) || Curve.P_521.equals(curve);
         }
         if (key instanceof RSAKey) {
-            return key.size() >= MIN_RSA_BITS;
+            RSAKey rsa = (RSAKey) key;
+            return key.size() >= MIN_RSA_BITS
+                    && RsaKeyChecks.acceptable(rsa.getModulus().decodeToBigInteger(), rsa.getPublicExponent().decodeToBigInteger());
         }
         return false;
     }

@@ -74,10 +74,12 @@ public final class NimbusKeys implements AutoCloseable {
      */
     public NimbusKeys(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
         this.fetcher = new NimbusJwksFetcher(config, onKeysFetched);
+        long ttl = config.jwksCacheTtl().toMillis();
+        long refreshAhead = config.jwksRefreshAhead().toMillis();
         long connectPlusRead = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
-        // discovery and JWKS may both be fetched in one refresh
-        long refreshTimeout = 2 * connectPlusRead + 500;
-        long ttl = Math.max(config.jwksCacheTtl().toMillis(), config.jwksRefreshAhead().toMillis() + refreshTimeout + 1);
+        // How long callers wait for another thread's fetch: enough for discovery plus JWKS, within what the
+        // TTL leaves after refresh-ahead (the configuration guarantees at least connect + read).
+        long refreshTimeout = Math.min(2 * connectPlusRead + 500, ttl - refreshAhead);
         ThreadFactory threads = daemonThreads();
         ExecutorService refresher = Executors.newSingleThreadExecutor(threads);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads);
@@ -86,7 +88,7 @@ public final class NimbusKeys implements AutoCloseable {
                         .retrying(false)
                         .rateLimited(false)
                         .cache(ttl, refreshTimeout)
-                        .refreshAheadCache(config.jwksRefreshAhead().toMillis(), NimbusKeys::onCacheEvent,
+                        .refreshAheadCache(refreshAhead, NimbusKeys::onCacheEvent,
                                 refresher, true, scheduler, true)
                         .outageTolerant(config.jwksOutageTolerance().toMillis(), NimbusKeys::onOutage)
                         .build();
