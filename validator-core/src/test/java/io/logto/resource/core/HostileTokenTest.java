@@ -19,18 +19,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Tokens an attacker would send; each must be refused with the right reason, never accepted or thrown. */
 class HostileTokenTest {
 
-    private final JwksServer server = new JwksServer().serving(TestKeys.ES384, TestKeys.RS256);
+    private static final JwksServer server = new JwksServer().serving(TestKeys.ES384, TestKeys.RS256);
     private final LogtoTokenVerifier verifier = LogtoTokenVerifier.create(server.config().build());
 
     @AfterEach
-    void stop() {
+    void closeVerifier() {
         verifier.close();
+    }
+
+    @AfterAll
+    static void stopServer() {
         server.close();
     }
 

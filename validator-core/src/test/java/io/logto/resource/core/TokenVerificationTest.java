@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +24,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenVerificationTest {
 
-    private final JwksServer server = new JwksServer().serving(TestKeys.ES384, TestKeys.ES256, TestKeys.RS256);
+    private static final JwksServer server = new JwksServer().serving(TestKeys.ES384, TestKeys.ES256, TestKeys.RS256);
     private LogtoTokenVerifier verifier = LogtoTokenVerifier.create(server.config().build());
 
     @AfterEach
-    void stop() {
+    void closeVerifier() {
         verifier.close();
+    }
+
+    @AfterAll
+    static void stopServer() {
         server.close();
     }
 

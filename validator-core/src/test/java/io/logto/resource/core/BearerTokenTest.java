@@ -1,0 +1,45 @@
+package io.logto.resource.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BearerTokenTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc.def.ghi", "bearer abc.def.ghi", "BEARER abc.def.ghi", "Bearer   abc.def.ghi", " Bearer abc.def.ghi "})
+    void readsTheTokenWithTheSchemeInAnyCase(String header) {
+        BearerToken token = BearerToken.fromHeader(header);
+        assertThat(token.isPresent()).isTrue();
+        assertThat(token.value()).isEqualTo("abc.def.ghi");
+        assertThat(token.toString()).doesNotContain("abc");
+    }
+
+    @Test
+    void acceptsTheWholeB64TokenGrammar() {
+        assertThat(BearerToken.fromHeader("Bearer aZ09-._~+/==").value()).isEqualTo("aZ09-._~+/==");
+    }
+
+    @Test
+    void treatsNoHeaderOrAnotherSchemeAsNoCredentials() {
+        assertThat(BearerToken.fromHeader(null).isAbsent()).isTrue();
+        assertThat(BearerToken.fromHeader("Basic dXNlcjpwYXNz").isAbsent()).isTrue();
+        assertThat(BearerToken.fromHeader("Bearerabc").isAbsent()).isTrue();
+        assertThat(BearerToken.fromHeaders(List.of()).isAbsent()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer a b", "Bearer a\"b", "Bearer a,b", "Bearer =abc", "Bearer ab=c", "Bearer é"})
+    void treatsABrokenBearerHeaderAsMalformed(String header) {
+        assertThat(BearerToken.fromHeader(header).isMalformed()).isTrue();
+    }
+
+    @Test
+    void treatsRepeatedHeadersAndHugeHeadersAsMalformed() {
+        assertThat(BearerToken.fromHeaders(List.of("Bearer a", "Bearer b")).isMalformed()).isTrue();
+        assertThat(BearerToken.fromHeader("Bearer " + "a".repeat(BearerToken.MAX_HEADER_LENGTH)).isMalformed()).isTrue();
+    }
+}
