@@ -27,6 +27,7 @@ public final class Challenges {
     private final String resourceMetadata;
     private final Challenge missingToken;
     private final Challenge invalidRequest;
+    private final Challenge accessDenied;
     private final Map<RejectionReason, Challenge> invalidTokens = new EnumMap<>(RejectionReason.class);
 
     private Challenges(String realm, URI resourceMetadata) {
@@ -34,6 +35,7 @@ public final class Challenges {
         this.resourceMetadata = resourceMetadata == null ? null : resourceMetadata.toString();
         this.missingToken = build(401, null, MISSING_TOKEN_DESCRIPTION, null, false);
         this.invalidRequest = build(400, "invalid_request", INVALID_REQUEST_DESCRIPTION, null, true);
+        this.accessDenied = build(403, "insufficient_scope", "No access rule allows this request.", null, true);
         for (RejectionReason reason : RejectionReason.values()) {
             invalidTokens.put(reason, build(401, "invalid_token", reason.description(), null, true));
         }
@@ -57,6 +59,14 @@ public final class Challenges {
     /** 400 {@code invalid_request}: the {@code Authorization} header is malformed or repeated. */
     public Challenge invalidRequest() {
         return invalidRequest;
+    }
+
+    /**
+     * 403 {@code insufficient_scope} without {@code scope}: a verified token reached a route that no
+     * access rule allows (deny-by-default), so no other token would help either.
+     */
+    public Challenge accessDenied() {
+        return accessDenied;
     }
 
     /**

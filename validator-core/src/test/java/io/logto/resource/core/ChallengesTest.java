@@ -51,6 +51,13 @@ class ChallengesTest {
     }
 
     @Test
+    void answersARouteNoRuleAllowsWith403AndNoScope() {
+        assertThat(challenges.accessDenied().status()).isEqualTo(403);
+        assertThat(challenges.accessDenied().wwwAuthenticate()).isEqualTo("Bearer error=\"insufficient_scope\", "
+                + "error_description=\"No access rule allows this request.\", resource_metadata=\"" + METADATA + "\"");
+    }
+
+    @Test
     void answersAMalformedRequestWith400InvalidRequest() {
         assertThat(challenges.invalidRequest().status()).isEqualTo(400);
         assertThat(challenges.invalidRequest().wwwAuthenticate()).startsWith("Bearer error=\"invalid_request\"");

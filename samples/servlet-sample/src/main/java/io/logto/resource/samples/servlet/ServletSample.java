@@ -1,0 +1,77 @@
+package io.logto.resource.samples.servlet;
+
+import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.samples.SampleSettings;
+import io.logto.resource.servlet.LogtoFilter;
+import io.logto.resource.servlet.LogtoRoutes;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The sample API on embedded Jetty 12: {@link LogtoFilter} guards the routes of the sample contract and
+ * {@link SampleApiServlet} answers them. Reads {@code LOGTO_ISSUER}, {@code LOGTO_AUDIENCE} and {@code PORT}
+ * (without {@code LOGTO_ISSUER} it runs a local test issuer and prints curl commands to try).
+ */
+public final class ServletSample {
+
+    /** The route rules of the sample contract. */
+    static final LogtoRoutes ROUTES = LogtoRoutes.builder()
+            .permitAll("GET", "/api/public")
+            .requireScopes("GET", "/api/reports", "read:report")
+            .requireScopes("POST", "/api/reports", "write:report")
+            .requireOrganizationScopes("GET", "/api/organizations/{orgId}/members", "orgId", "read:member")
+            .requireOrganizationScopes("POST", "/api/organizations/{orgId}/members", "orgId", "invite:member")
+            .requireOrganizationApiScopes("GET", "/api/organizations/{orgId}/projects", "orgId", "read:project")
+            .build();
+
+    private ServletSample() {
+    }
+
+    /**
+     * Starts the sample and blocks until the JVM stops.
+     *
+     * @param args ignored
+     * @throws Exception when Jetty cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        SampleSettings settings;
+        LogtoConfig config;
+        try {
+            settings = SampleSettings.fromEnvironment();
+            config = LogtoConfig.custom().issuer(settings.issuer()).audience(settings.audience()).build();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Server server = start(config, settings.port());
+        settings.announce("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+        server.join();
+    }
+
+    /** Starts Jetty on {@code port} (all interfaces) with the filter in front of the sample API. */
+    static Server start(LogtoConfig config, int port) throws Exception {
+        HttpConfiguration http = new HttpConfiguration();
+        // Room for oversized tokens to reach the filter (and be refused with 401) instead of a container 431.
+        http.setRequestHeaderSize(64 * 1024);
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new FilterHolder(new LogtoFilter(config, ROUTES)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new SampleApiServlet()), "/api/*");
+        server.setHandler(context);
+        server.setStopAtShutdown(true);
+        server.start();
+        return server;
+    }
+}
