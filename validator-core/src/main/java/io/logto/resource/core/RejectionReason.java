@@ -24,7 +24,10 @@ public enum RejectionReason {
     UNSUPPORTED_CRITICAL_HEADER("unsupported_critical_header", "The token requires an unsupported extension."),
     /** No {@code kid}, or no key with that {@code kid} in the issuer's JWKS (even after a refetch). */
     UNKNOWN_KEY("unknown_key", "The token is signed with an unknown key."),
-    /** The JWKS could not be fetched and no key is known yet; the token may be fine. */
+    /**
+     * The JWKS could not be fetched: no key is known yet, or the token's {@code kid} is unknown while the
+     * JWKS endpoint fails (perhaps a rotation not yet visible). The token may be fine.
+     */
     KEYS_UNAVAILABLE("keys_unavailable", "The signing keys are temporarily unavailable."),
     /** The signature does not verify with the key named by {@code kid}. */
     INVALID_SIGNATURE("invalid_signature", "The token signature is invalid."),

@@ -134,7 +134,8 @@ class KeySourceTest {
         assertThat(verifier.verify(token(TestKeys.ES384)).isVerified()).as("known key after expiry").isTrue();
         assertThat(server.jwksRequests()).as("the expired set was refetched").isGreaterThan(1);
         ECKey unknown = TestKeys.generateEc(Curve.P_384);
-        assertThat(verifier.verify(token(unknown)).rejection().orElseThrow().reason()).isEqualTo(RejectionReason.UNKNOWN_KEY);
+        assertThat(verifier.verify(token(unknown)).rejection().orElseThrow().reason())
+                .as("an unknown kid while the endpoint fails").isEqualTo(RejectionReason.KEYS_UNAVAILABLE);
         assertThat(verifier.verify(token(TestKeys.ES384)).isVerified()).as("known key after a failed refetch").isTrue();
     }
 
@@ -173,6 +174,24 @@ class KeySourceTest {
     void keepsKnownKeysWhenTheJwksIsLargerThanTheLimit() throws Exception {
         String huge = "{\"keys\":[" + TestKeys.ES384.toPublicJWK().toJSONString() + "],\"padding\":\"" + "x".repeat(60_000) + "\"}";
         keepsKnownKeysWorkingWhen(s -> s.respond(JwksServer.json(huge)));
+    }
+
+    @Test
+    void reportsAnUnknownKeyWhileTheEndpointFailsAsUnavailableKeys() {
+        server.serving(TestKeys.ES384);
+        LogtoTokenVerifier verifier = verifier(server.config());
+        assertThat(verifier.verify(token(TestKeys.ES384)).isVerified()).isTrue();
+
+        server.failWith(502);
+        ECKey rotated = TestKeys.generateEc(Curve.P_384);
+
+        assertThat(verifier.verify(token(rotated)).rejection().orElseThrow().reason()).isEqualTo(RejectionReason.KEYS_UNAVAILABLE);
+        assertThat(verifier.verify(token(TestKeys.ES384)).isVerified()).isTrue();
+
+        server.serving(rotated, TestKeys.ES384);
+        assertThat(verifier.verify(tokenWithKid("still-rate-limited")).rejection().orElseThrow().reason())
+                .as("no fetch within the refetch interval, so the last (failed) fetch still speaks")
+                .isEqualTo(RejectionReason.KEYS_UNAVAILABLE);
     }
 
     @Test

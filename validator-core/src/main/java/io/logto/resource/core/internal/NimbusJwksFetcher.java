@@ -64,6 +64,7 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
     private final long refetchIntervalMillis;
     private final AtomicLong nextUnknownKeyFetch = new AtomicLong(Long.MIN_VALUE);
     private volatile URL jwksUrl;
+    private volatile boolean lastFetchSucceeded = true;
 
     NimbusJwksFetcher(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
         this.config = config;
@@ -81,6 +82,18 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         if (context == UNKNOWN_KEY && !acquireUnknownKeyFetch(currentTime)) {
             throw new RefetchLimitedException();
         }
+        JWKSet fetched;
+        try {
+            fetched = fetch();
+        } catch (KeySourceException e) {
+            lastFetchSucceeded = false;
+            throw e;
+        }
+        lastFetchSucceeded = true;
+        return fetched;
+    }
+
+    private JWKSet fetch() throws KeySourceException {
         URL url = resolveJwksUrl();
         Resource resource;
         try {
@@ -122,6 +135,11 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         LOG.debug("Logto JWKS fetched from {}: {} key(s)", url, usable.size());
         onKeysFetched.accept(Set.copyOf(kids));
         return new JWKSet(usable);
+    }
+
+    /** Whether the latest fetch (not a rate-limited attempt) succeeded; true before the first fetch. */
+    boolean lastFetchSucceeded() {
+        return lastFetchSucceeded;
     }
 
     /** The JWKS location in use, or a note that discovery has not run yet. */

@@ -100,7 +100,8 @@ public final class NimbusKeys implements AutoCloseable {
      * {@code kid} is unknown. Blocks at most for one fetch (bounded by the timeouts).
      *
      * @param kid the key id from the token header
-     * @return the key, unknown, or unavailable
+     * @return the key; unknown; or unavailable when no set was ever fetched, or the kid is unknown while
+     *         the latest fetch failed
      */
     public Lookup find(String kid) {
         JWKSet current;
@@ -120,7 +121,11 @@ public final class NimbusKeys implements AutoCloseable {
         } catch (KeySourceException e) {
             LOG.debug("Logto JWKS refetch for an unknown key failed: {}", e.getMessage());
         }
-        return key == null ? Lookup.UNKNOWN : new Lookup(key, false);
+        if (key != null) {
+            return new Lookup(key, false);
+        }
+        // An unknown kid while the JWKS endpoint fails may be a rotation we cannot see yet.
+        return fetcher.lastFetchSucceeded() ? Lookup.UNKNOWN : Lookup.UNAVAILABLE;
     }
 
     /**
