@@ -1,0 +1,69 @@
+package io.logto.resource.micronaut;
+
+import io.logto.resource.core.Requirement;
+import io.logto.resource.core.ScopeMatch;
+import io.logto.resource.core.VerifiedToken;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.Map;
+
+/** Endpoints exercising what the contract does not: any-of, renamed path variables, Micronaut's own idioms. */
+@Controller("/features")
+class FeaturesController {
+
+    @Get("/any")
+    @RequireScopes(value = {"read:report", "admin"}, match = ScopeMatch.ANY)
+    String any() {
+        return "any";
+    }
+
+    @Get("/teams/{team}/docs")
+    @RequireOrganizationScopes(value = "read:doc", organizationIdFrom = "team")
+    String teamDocs(String team, VerifiedToken token) {
+        return team + ":" + token.organizationId().orElseThrow();
+    }
+
+    @Get("/authentication")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Map<String, Object> authentication(Authentication authentication) {
+        return Map.of("name", authentication.getName(), "roles", authentication.getRoles(),
+                "scope", authentication.getAttributes().getOrDefault("scope", ""),
+                "kind", MicronautLogtoAuthentication.verifiedToken(authentication).orElseThrow().kind().name());
+    }
+
+    @Get("/programmatic")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    String programmatic(VerifiedToken token) {
+        Requirement.global("admin").check(token);
+        return "admin";
+    }
+
+    @Get("/optional-token")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    String optionalToken(@Nullable VerifiedToken token) {
+        return token == null ? "anonymous" : token.subject();
+    }
+
+    @Get("/role-and-scope")
+    @Secured("ROLE_ADMIN")
+    @RequireScopes("read:report")
+    String roleAndScope() {
+        return "both";
+    }
+
+    @Get("/authenticated-and-scope")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @RequireScopes("read:report")
+    String authenticatedAndScope() {
+        return "both";
+    }
+
+    @Get("/unannotated")
+    String unannotated() {
+        return "never without a rule";
+    }
+}

@@ -1,0 +1,72 @@
+package io.logto.resource.samples.micronaut;
+
+import io.logto.resource.core.VerifiedToken;
+import io.logto.resource.micronaut.RequireOrganizationApiScopes;
+import io.logto.resource.micronaut.RequireOrganizationScopes;
+import io.logto.resource.micronaut.RequireScopes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * The sample contract: one public endpoint and one protected endpoint per Logto scenario. The metadata
+ * document at {@code /.well-known/oauth-protected-resource} comes with the adapter.
+ */
+@Controller("/api")
+final class SampleController {
+
+    /** The answer of a global endpoint. */
+    @Serdeable
+    record Caller(String sub) {
+    }
+
+    /** The answer of an organization endpoint. */
+    @Serdeable
+    record Member(String organizationId, String sub) {
+    }
+
+    /** The answer of the public endpoint. */
+    @Serdeable
+    record Message(String message) {
+    }
+
+    @Get("/public")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Message publicEndpoint() {
+        return new Message("Anyone may read this.");
+    }
+
+    @Get("/reports")
+    @RequireScopes("read:report")
+    Caller readReports(VerifiedToken token) {
+        return new Caller(token.subject());
+    }
+
+    @Post("/reports")
+    @RequireScopes("write:report")
+    Caller writeReport(VerifiedToken token) {
+        return new Caller(token.subject());
+    }
+
+    @Get("/organizations/{orgId}/members")
+    @RequireOrganizationScopes("read:member")
+    Member members(@PathVariable String orgId, VerifiedToken token) {
+        return new Member(orgId, token.subject());
+    }
+
+    @Post("/organizations/{orgId}/members")
+    @RequireOrganizationScopes("invite:member")
+    Member invite(@PathVariable String orgId, VerifiedToken token) {
+        return new Member(orgId, token.subject());
+    }
+
+    @Get("/organizations/{orgId}/projects")
+    @RequireOrganizationApiScopes("read:project")
+    Member projects(@PathVariable String orgId, VerifiedToken token) {
+        return new Member(orgId, token.subject());
+    }
+}
