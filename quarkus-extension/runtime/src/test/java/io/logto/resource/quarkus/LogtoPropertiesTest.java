@@ -1,0 +1,22 @@
+package io.logto.resource.quarkus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logto.resource.core.LogtoConfig;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The documented {@code quarkus.logto.*} names stay exactly the core's property names. */
+class LogtoPropertiesTest {
+
+    @Test
+    void documentsEveryCorePropertyAndNothingElse() {
+        List<String> documented = new ArrayList<>();
+        for (Method method : LogtoProperties.class.getDeclaredMethods()) {
+            documented.add(method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(LogtoConfig.PROPERTY_NAMES);
+    }
+}
