@@ -1,0 +1,73 @@
+package io.logto.resource.spring;
+
+import io.logto.resource.core.VerifiedToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The {@link org.springframework.security.core.Authentication} of a request that carried a verified Logto
+ * access token: its name is the token's subject, its authorities are the token's scopes in Spring's usual
+ * {@code SCOPE_<scope>} form, and its principal and credentials are the {@link VerifiedToken} itself (never
+ * the raw token). Immutable apart from the details Spring Security may attach.
+ */
+public final class LogtoAuthentication extends AbstractAuthenticationToken {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The prefix of every scope authority: {@code SCOPE_}. */
+    public static final String AUTHORITY_PREFIX = "SCOPE_";
+
+    private final transient VerifiedToken token;
+
+    /**
+     * Creates an authenticated token for a verified Logto access token.
+     *
+     * @param token the verified token
+     */
+    public LogtoAuthentication(VerifiedToken token) {
+        super(authorities(Objects.requireNonNull(token, "token")));
+        this.token = token;
+        setAuthenticated(true);
+    }
+
+    private static List<GrantedAuthority> authorities(VerifiedToken token) {
+        List<GrantedAuthority> authorities = new ArrayList<>(token.scopes().size());
+        for (String scope : token.scopes()) {
+            authorities.add(new SimpleGrantedAuthority(AUTHORITY_PREFIX + scope));
+        }
+        return authorities;
+    }
+
+    /** The verified token. */
+    public VerifiedToken token() {
+        return token;
+    }
+
+    /** The verified token (there is no secret to hand out: the raw token is not kept). */
+    @Override
+    public VerifiedToken getCredentials() {
+        return token;
+    }
+
+    /** The verified token, so that {@code @AuthenticationPrincipal VerifiedToken token} works too. */
+    @Override
+    public VerifiedToken getPrincipal() {
+        return token;
+    }
+
+    /** The token's subject: the user id, or the application id for machine-to-machine tokens. */
+    @Override
+    public String getName() {
+        return token.subject();
+    }
+
+    /** The kind and number of scopes of the token; no claim values. */
+    @Override
+    public String toString() {
+        return "LogtoAuthentication[" + token + "]";
+    }
+}

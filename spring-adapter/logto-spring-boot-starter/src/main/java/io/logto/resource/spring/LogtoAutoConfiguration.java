@@ -1,0 +1,134 @@
+package io.logto.resource.spring;
+
+import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.spring.internal.LogtoEndpointScan;
+import io.logto.resource.spring.internal.LogtoMethodAuthorizationManager;
+import io.logto.resource.spring.internal.LogtoMethodSecurityRegistrar;
+import io.logto.resource.spring.internal.LogtoPropertyLookup;
+import io.logto.resource.spring.internal.LogtoWebMvcConfigurer;
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Makes a Spring Boot application a Logto resource server. It creates the {@link LogtoResourceServer} from
+ * the {@code logto.*} properties through the core's {@link LogtoConfig#fromProperties} (invalid settings fail
+ * startup with the core's message) and, in a servlet application with Spring Security: the
+ * {@link LogtoAuthenticationProvider}, {@link LogtoAuthenticationEntryPoint}, {@link LogtoAccessDeniedHandler},
+ * the {@code logto} bean ({@link LogtoAuthorizer}), method security for the three {@code @Require*}
+ * annotations, and a default stateless {@link SecurityFilterChain} ({@link LogtoConfigurer}, every request
+ * authenticated, CSRF off). With Spring MVC it adds {@code VerifiedToken} handler parameters and the
+ * answer to {@code AccessRefusedException}. Every bean backs off when the application defines its own; the
+ * default chain backs off when the application defines any {@link SecurityFilterChain}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+@ConditionalOnClass(LogtoResourceServer.class)
+public final class LogtoAutoConfiguration {
+
+    /** The prefix of every property: {@code logto.}. */
+    public static final String PROPERTY_PREFIX = "logto.";
+
+    /**
+     * The resource server, configured from the {@code logto.*} properties and closed on shutdown.
+     *
+     * @param environment the application's environment
+     * @return the resource server
+     * @throws IllegalArgumentException with the core's message naming the property to fix
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public LogtoResourceServer logtoResourceServer(Environment environment) {
+        return LogtoResourceServer.create(LogtoConfig.fromProperties(PROPERTY_PREFIX, LogtoPropertyLookup.of(environment)));
+    }
+
+    /** Spring Security integration for servlet applications. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class})
+    @Import(LogtoMethodSecurityRegistrar.class)
+    static class ServletSecurityConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        LogtoAuthenticationProvider logtoAuthenticationProvider(LogtoResourceServer logto) {
+            return new LogtoAuthenticationProvider(logto);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        LogtoAuthenticationEntryPoint logtoAuthenticationEntryPoint(LogtoResourceServer logto) {
+            return new LogtoAuthenticationEntryPoint(logto);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        LogtoAccessDeniedHandler logtoAccessDeniedHandler(LogtoResourceServer logto) {
+            return new LogtoAccessDeniedHandler(logto);
+        }
+
+        @Bean(LogtoAuthorizer.BEAN_NAME)
+        @ConditionalOnMissingBean
+        LogtoAuthorizer logtoAuthorizer(LogtoResourceServer logto) {
+            return new LogtoAuthorizer(logto);
+        }
+
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        @ConditionalOnMissingBean(name = "logtoAuthorizationAdvisor")
+        static Advisor logtoAuthorizationAdvisor(ObjectProvider<LogtoAuthorizer> authorizer) {
+            return LogtoMethodAuthorizationManager.interceptor(authorizer::getObject);
+        }
+
+        @Bean
+        @Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
+        @ConditionalOnDefaultWebSecurity
+        SecurityFilterChain logtoSecurityFilterChain(HttpSecurity http) throws Exception {
+            return http.with(LogtoConfigurer.logto())
+                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(AbstractHttpConfigurer::disable)
+                    .build();
+        }
+    }
+
+    /** Spring MVC integration. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(RequestMappingHandlerMapping.class)
+    static class WebMvcConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        LogtoEndpointScan logtoEndpointScan(ListableBeanFactory beans) {
+            return new LogtoEndpointScan(beans);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        LogtoWebMvcConfigurer logtoWebMvcConfigurer(LogtoResourceServer logto) {
+            return new LogtoWebMvcConfigurer(logto);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.logto.resource.spring.internal;
+
+import io.logto.resource.spring.LogtoAuthentication;
+import io.logto.resource.spring.LogtoAuthorizer;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.core.MethodClassKey;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Spring method security for {@code @RequireScopes}, {@code @RequireOrganizationScopes} and
+ * {@code @RequireOrganizationApiScopes}: finds the annotation of the invoked method (cached per method),
+ * takes the organization id from the current request's path variables and lets {@link LogtoAuthorizer}
+ * decide. Runs in Spring Security's {@link AuthorizationManagerBeforeMethodInterceptor} right after
+ * {@code @PreAuthorize}, so denials reach the security filter chain's access-denied handling.
+ */
+public final class LogtoMethodAuthorizationManager implements AuthorizationManager<MethodInvocation> {
+
+    /** The interceptor's order: just after {@code @PreAuthorize}, before {@code @Secured}. */
+    public static final int ORDER = AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1;
+
+    private final Supplier<LogtoAuthorizer> authorizer;
+    private final Map<MethodClassKey, Optional<RequirementTemplate>> templates = new ConcurrentHashMap<>();
+
+    LogtoMethodAuthorizationManager(Supplier<LogtoAuthorizer> authorizer) {
+        this.authorizer = SingletonSupplier.of(authorizer);
+    }
+
+    /**
+     * The method interceptor enforcing the three Logto annotations.
+     *
+     * @param authorizer supplies the {@code logto} bean (looked up lazily, at the first invocation)
+     * @return the interceptor, an {@code Advisor} to register as an infrastructure bean
+     */
+    public static AuthorizationManagerBeforeMethodInterceptor interceptor(Supplier<LogtoAuthorizer> authorizer) {
+        AuthorizationManagerBeforeMethodInterceptor interceptor =
+                new AuthorizationManagerBeforeMethodInterceptor(pointcut(), new LogtoMethodAuthorizationManager(authorizer));
+        interceptor.setOrder(ORDER);
+        return interceptor;
+    }
+
+    private static Pointcut pointcut() {
+        ComposablePointcut pointcut = null;
+        for (Class<? extends Annotation> annotation : RequirementTemplate.ANNOTATIONS) {
+            for (Pointcut each : new Pointcut[] {new AnnotationMatchingPointcut(annotation, true),
+                    new AnnotationMatchingPointcut(null, annotation, true)}) {
+                pointcut = pointcut == null ? new ComposablePointcut(each) : pointcut.union(each);
+            }
+        }
+        return pointcut;
+    }
+
+    /**
+     * Decides the invoked method's Logto annotation: null (abstain) without one, a plain denial without a
+     * Logto token (answered with 401), else the core's decision as a {@code LogtoAuthorizationDecision}.
+     */
+    @Override
+    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, MethodInvocation invocation) {
+        Class<?> targetClass = invocation.getThis() == null
+                ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(invocation.getThis());
+        Optional<RequirementTemplate> template = templates.computeIfAbsent(
+                new MethodClassKey(invocation.getMethod(), targetClass),
+                key -> RequirementTemplate.find(AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass),
+                        targetClass));
+        if (template.isEmpty()) {
+            return null;
+        }
+        Authentication caller = authentication.get();
+        if (!(caller instanceof LogtoAuthentication)) {
+            return new AuthorizationDecision(false);
+        }
+        return authorizer.get().decide(caller, template.get().resolve(LogtoMethodAuthorizationManager::pathVariable));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String pathVariable(String name) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object variables = request == null ? null
+                : request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return variables instanceof Map ? ((Map<String, String>) variables).get(name) : null;
+    }
+}
