@@ -66,8 +66,8 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         this.signatures = new NimbusSignatures(config.signatureProvider());
         this.cache = config.tokenCacheEnabled()
                 ? new VerifiedTokenCache<>(config.tokenCacheMaxEntries(), clock,
-                        r -> r.token().get().expiresAtEpochSecond() * 1000 + skewMillis,
-                        r -> r.token().get().keyId())
+                        r -> r.tokenOrNull().expiresAtEpochSecond() * 1000 + skewMillis,
+                        r -> r.tokenOrNull().keyId())
                 : null;
         this.keys = new NimbusKeys(config, this::onKeysFetched);
         LOG.info("Logto token verifier for issuer {} and audience {} (signatures: {}, token cache: {})",
@@ -95,7 +95,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
             VerifiedTokenCache.Digest digest = VerifiedTokenCache.digest(token);
             VerificationResult hit = cache.get(digest);
             if (hit != null) {
-                VerifiedToken verified = hit.token().get();
+                VerifiedToken verified = hit.tokenOrNull();
                 long now = clock.millis();
                 if (now < verified.expiresAtEpochSecond() * 1000 + skewMillis) {
                     return hit;

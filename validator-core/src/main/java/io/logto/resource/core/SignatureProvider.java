@@ -8,9 +8,10 @@ package io.logto.resource.core;
 public enum SignatureProvider {
 
     /**
-     * Bouncy Castle for ECDSA when it is on the class path (about 3x faster than the JDK's pure-Java
-     * P-384 on Java 17), the JDK for RSA. Bouncy Castle is used as a provider object and is never
-     * registered globally. This is the default.
+     * Bouncy Castle for ECDSA when it is on the class path (about 7x faster than the JDK's pure-Java
+     * P-384 on Java 17, with keys converted to Bouncy Castle's own key class once per key), the JDK for
+     * RSA (equally fast on both). Bouncy Castle is used as a provider object and is never registered
+     * globally. This is the default.
      */
     AUTO,
 

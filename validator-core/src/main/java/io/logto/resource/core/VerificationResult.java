@@ -46,6 +46,11 @@ public final class VerificationResult {
         return Optional.ofNullable(token);
     }
 
+    /** The verified token or null, without allocating; for the verifier's hot path. */
+    VerifiedToken tokenOrNull() {
+        return token;
+    }
+
     /** Why the token was refused, if it was. */
     public Optional<Rejection> rejection() {
         return Optional.ofNullable(rejection);

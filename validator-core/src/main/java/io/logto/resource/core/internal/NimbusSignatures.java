@@ -10,7 +10,13 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.logto.resource.core.SignatureProvider;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -134,20 +140,38 @@ public final class NimbusSignatures {
 
     private JWSVerifier create(JWK key) throws JOSEException {
         if (key instanceof ECKey) {
-            ECDSAVerifier verifier = new ECDSAVerifier((ECKey) key);
+            ECPublicKey publicKey = ((ECKey) key).toECPublicKey();
+            ECDSAVerifier verifier = new ECDSAVerifier(ecProvider == null ? publicKey
+                    : (ECPublicKey) providerKey(publicKey, "EC", ecProvider));
             if (ecProvider != null) {
                 verifier.getJCAContext().setProvider(ecProvider);
             }
             return verifier;
         }
         if (key instanceof RSAKey) {
-            RSASSAVerifier verifier = new RSASSAVerifier((RSAKey) key);
+            RSAPublicKey publicKey = ((RSAKey) key).toRSAPublicKey();
+            RSASSAVerifier verifier = new RSASSAVerifier(rsaProvider == null ? publicKey
+                    : (RSAPublicKey) providerKey(publicKey, "RSA", rsaProvider));
             if (rsaProvider != null) {
                 verifier.getJCAContext().setProvider(rsaProvider);
             }
             return verifier;
         }
         throw new JOSEException("unsupported key type " + key.getKeyType());
+    }
+
+    /**
+     * The public key as the provider's own key class, converted once per key. Handed a JDK key, Bouncy
+     * Castle converts it again on every verification, onto its generic curve arithmetic, and allocates
+     * about 1 MB per P-384 verification; its own key keeps the optimized curve and the point's
+     * precomputation. Falls back to the JDK key if the provider cannot read it.
+     */
+    private static PublicKey providerKey(PublicKey key, String type, Provider provider) {
+        try {
+            return KeyFactory.getInstance(type, provider).generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     /** Loads Bouncy Castle reflectively so that excluding it from the class path is supported. */
