@@ -195,16 +195,21 @@ class KeySourceTest {
     }
 
     @Test
-    void reportsUnavailableKeysWhenNothingCouldEverBeFetched() {
+    void reportsUnavailableKeysWhenNothingCouldEverBeFetchedAndBacksOffBeforeTheNextAttempt() throws Exception {
         server.failWith(503);
         LogtoTokenVerifier verifier = verifier(server.config());
 
         assertThat(verifier.verify(token(TestKeys.ES384)).rejection().orElseThrow().reason())
                 .isEqualTo(RejectionReason.KEYS_UNAVAILABLE);
+        assertThat(verifier.verify(token(TestKeys.ES384)).rejection().orElseThrow().reason())
+                .isEqualTo(RejectionReason.KEYS_UNAVAILABLE);
         assertThat(verifier.prefetchKeys()).isFalse();
+        assertThat(server.jwksRequests()).as("a flood at cold start does not hammer a failing issuer").isEqualTo(1);
 
         server.serving(TestKeys.ES384);
+        Thread.sleep(io.logto.resource.core.internal.NimbusJwksFetcherAccess.coldStartBackoffMillis() + 200);
         assertThat(verifier.verify(token(TestKeys.ES384)).isVerified()).isTrue();
+        assertThat(server.jwksRequests()).isEqualTo(2);
     }
 
     @Test

@@ -55,6 +55,9 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         }
     }
 
+    /** After a failed fetch, while no JWKS was ever fetched, requests fail fast for this long (no fetch). */
+    static final long COLD_START_BACKOFF_MILLIS = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(NimbusJwksFetcher.class);
     private static final int MIN_RSA_BITS = 2048;
 
@@ -65,6 +68,8 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
     private final AtomicLong nextUnknownKeyFetch = new AtomicLong(Long.MIN_VALUE);
     private volatile URL jwksUrl;
     private volatile boolean lastFetchSucceeded = true;
+    private volatile boolean everFetched;
+    private volatile long coldRetryAfter = Long.MIN_VALUE;
 
     NimbusJwksFetcher(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
         this.config = config;
@@ -82,14 +87,23 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         if (context == UNKNOWN_KEY && !acquireUnknownKeyFetch(currentTime)) {
             throw new RefetchLimitedException();
         }
+        if (!everFetched && currentTime < coldRetryAfter) {
+            // No key yet and the last attempt just failed: answer at once instead of queueing every
+            // request of a flood on another fetch against an issuer that is down.
+            throw new JWKSetUnavailableException("JWKS unavailable; next attempt after a short back-off");
+        }
         JWKSet fetched;
         try {
             fetched = fetch();
         } catch (KeySourceException e) {
             lastFetchSucceeded = false;
+            if (!everFetched) {
+                coldRetryAfter = System.currentTimeMillis() + COLD_START_BACKOFF_MILLIS;
+            }
             throw e;
         }
         lastFetchSucceeded = true;
+        everFetched = true;
         return fetched;
     }
 
