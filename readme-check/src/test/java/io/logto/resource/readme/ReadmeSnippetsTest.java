@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
 
     private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([^#\\s]+)#([\\w.-]+) -->");
+    private static final String DEPENDENCY_MARKER = "<!-- dependency-check -->";
+    private static final Pattern COORDINATE = Pattern.compile("<(groupId|artifactId|version)>([^<]+)</\\1>");
 
     private static Path root() {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
@@ -84,7 +86,8 @@ class ReadmeSnippetsTest {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.startsWith("```") && line.length() > 3 && !line.equals("```bash") && !line.equals("```text")) {
-                boolean marked = i > 0 && MARKER.matcher(lines.get(i - 1)).find();
+                boolean marked = i > 0 && (MARKER.matcher(lines.get(i - 1)).find()
+                        || lines.get(i - 1).strip().equals(DEPENDENCY_MARKER));
                 if (!marked) {
                     unchecked.add("README.md:" + (i + 1) + " " + line);
                 }
@@ -94,6 +97,59 @@ class ReadmeSnippetsTest {
             }
         }
         assertThat(unchecked).as("code blocks in README.md without a snippet marker").isEmpty();
+    }
+
+    @Test
+    void dependencySnippetsNameArtifactsThisBuildProducesAtItsVersion() throws IOException {
+        Path root = root();
+        String rootPom = Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8);
+        Matcher rootCoordinates = COORDINATE.matcher(rootPom.substring(rootPom.indexOf("</parent>") + 1));
+        String groupId = null;
+        String version = null;
+        while (rootCoordinates.find() && (groupId == null || version == null)) {
+            if (rootCoordinates.group(1).equals("groupId") && groupId == null) {
+                groupId = rootCoordinates.group(2);
+            } else if (rootCoordinates.group(1).equals("version") && version == null) {
+                version = rootCoordinates.group(2);
+            }
+        }
+        List<String> artifacts;
+        try (Stream<Path> poms = Files.walk(root)) {
+            artifacts = poms.filter(p -> p.getFileName().toString().equals("pom.xml") && !p.toString().contains("/target/"))
+                    .map(ReadmeSnippetsTest::ownArtifactId).collect(Collectors.toList());
+        }
+        List<String> lines = Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8);
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).strip().equals(DEPENDENCY_MARKER)) {
+                continue;
+            }
+            String block = String.join("\n", fencedBlockAfter(lines, i + 1));
+            Matcher coordinates = COORDINATE.matcher(block);
+            while (coordinates.find()) {
+                String value = coordinates.group(2);
+                switch (coordinates.group(1)) {
+                    case "groupId" -> { if (!value.equals(groupId)) { problems.add("README.md:" + (i + 1) + " groupId " + value); } }
+                    case "version" -> { if (!value.equals(version)) { problems.add("README.md:" + (i + 1) + " version " + value); } }
+                    default -> { if (!artifacts.contains(value)) { problems.add("README.md:" + (i + 1) + " no module " + value); } }
+                }
+            }
+            checked++;
+        }
+        assertThat(problems).as("dependency snippets that name no artifact of this build").isEmpty();
+        assertThat(checked).as("dependency snippets checked").isPositive();
+    }
+
+    private static String ownArtifactId(Path pom) {
+        try {
+            String text = Files.readString(pom, StandardCharsets.UTF_8);
+            String afterParent = text.contains("</parent>") ? text.substring(text.indexOf("</parent>")) : text;
+            Matcher matcher = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(afterParent);
+            return matcher.find() ? matcher.group(1) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int closingFence(List<String> lines, int open) {

@@ -55,9 +55,6 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         }
     }
 
-    /** After a failed fetch, while no JWKS was ever fetched, requests fail fast for this long (no fetch). */
-    static final long COLD_START_BACKOFF_MILLIS = 1000;
-
     private static final Logger LOG = LoggerFactory.getLogger(NimbusJwksFetcher.class);
     private static final int MIN_RSA_BITS = 2048;
 
@@ -69,7 +66,7 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
     private volatile URL jwksUrl;
     private volatile boolean lastFetchSucceeded = true;
     private volatile boolean everFetched;
-    private volatile long coldRetryAfter = Long.MIN_VALUE;
+    private volatile long lastFailureEnded = Long.MIN_VALUE;
 
     NimbusJwksFetcher(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
         this.config = config;
@@ -87,19 +84,17 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         if (context == UNKNOWN_KEY && !acquireUnknownKeyFetch(currentTime)) {
             throw new RefetchLimitedException();
         }
-        if (!everFetched && currentTime < coldRetryAfter) {
-            // No key yet and the last attempt just failed: answer at once instead of queueing every
-            // request of a flood on another fetch against an issuer that is down.
-            throw new JWKSetUnavailableException("JWKS unavailable; next attempt after a short back-off");
+        if (!everFetched && currentTime < lastFailureEnded) {
+            // No key yet, and this request was already waiting while a fetch failed: it gets that answer
+            // instead of trying again, so a flood against a down issuer does not queue fetch after fetch.
+            throw new JWKSetUnavailableException("JWKS unavailable (the fetch this request waited for failed)");
         }
         JWKSet fetched;
         try {
             fetched = fetch();
         } catch (KeySourceException e) {
             lastFetchSucceeded = false;
-            if (!everFetched) {
-                coldRetryAfter = System.currentTimeMillis() + COLD_START_BACKOFF_MILLIS;
-            }
+            lastFailureEnded = System.currentTimeMillis();
             throw e;
         }
         lastFetchSucceeded = true;

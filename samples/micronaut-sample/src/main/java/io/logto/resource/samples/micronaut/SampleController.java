@@ -40,15 +40,10 @@ final class SampleController {
         return new Message("Anyone may read this.");
     }
 
+    // tag::endpoints[]
     @Get("/reports")
     @RequireScopes("read:report")
     Caller readReports(VerifiedToken token) {
-        return new Caller(token.subject());
-    }
-
-    @Post("/reports")
-    @RequireScopes("write:report")
-    Caller writeReport(VerifiedToken token) {
         return new Caller(token.subject());
     }
 
@@ -58,15 +53,22 @@ final class SampleController {
         return new Member(orgId, token.subject());
     }
 
-    @Post("/organizations/{orgId}/members")
-    @RequireOrganizationScopes("invite:member")
-    Member invite(@PathVariable String orgId, VerifiedToken token) {
-        return new Member(orgId, token.subject());
-    }
-
     @Get("/organizations/{orgId}/projects")
     @RequireOrganizationApiScopes("read:project")
     Member projects(@PathVariable String orgId, VerifiedToken token) {
+        return new Member(orgId, token.subject());
+    }
+    // end::endpoints[]
+
+    @Post("/reports")
+    @RequireScopes("write:report")
+    Caller writeReport(VerifiedToken token) {
+        return new Caller(token.subject());
+    }
+
+    @Post("/organizations/{orgId}/members")
+    @RequireOrganizationScopes("invite:member")
+    Member invite(@PathVariable String orgId, VerifiedToken token) {
         return new Member(orgId, token.subject());
     }
 }

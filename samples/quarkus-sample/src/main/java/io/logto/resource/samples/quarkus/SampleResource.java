@@ -18,29 +18,15 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 public class SampleResource {
 
+    // tag::endpoints[]
     @Inject
     VerifiedToken token;
-
-    /** Needs nothing. */
-    @GET
-    @Path("/public")
-    public Map<String, Object> open() {
-        return Map.of("message", "public");
-    }
 
     /** Needs a global API token with {@code read:report}. */
     @GET
     @Path("/reports")
     @RequireScopes("read:report")
     public Map<String, Object> reports() {
-        return Map.of("sub", token.subject());
-    }
-
-    /** Needs a global API token with {@code write:report}. */
-    @POST
-    @Path("/reports")
-    @RequireScopes("write:report")
-    public Map<String, Object> createReport() {
         return Map.of("sub", token.subject());
     }
 
@@ -52,19 +38,35 @@ public class SampleResource {
         return organizationAnswer(orgId);
     }
 
-    /** Needs an organization token for {@code orgId} with {@code invite:member}. */
-    @POST
-    @Path("/organizations/{orgId}/members")
-    @RequireOrganizationScopes("invite:member")
-    public Map<String, Object> inviteMember(@RestPath String orgId) {
-        return organizationAnswer(orgId);
-    }
-
     /** Needs an organization-level API token with {@code organization_id} = {@code orgId} and {@code read:project}. */
     @GET
     @Path("/organizations/{orgId}/projects")
     @RequireOrganizationApiScopes("read:project")
     public Map<String, Object> projects(@RestPath String orgId) {
+        return organizationAnswer(orgId);
+    }
+    // end::endpoints[]
+
+    /** Needs nothing. */
+    @GET
+    @Path("/public")
+    public Map<String, Object> open() {
+        return Map.of("message", "public");
+    }
+
+    /** Needs a global API token with {@code write:report}. */
+    @POST
+    @Path("/reports")
+    @RequireScopes("write:report")
+    public Map<String, Object> createReport() {
+        return Map.of("sub", token.subject());
+    }
+
+    /** Needs an organization token for {@code orgId} with {@code invite:member}. */
+    @POST
+    @Path("/organizations/{orgId}/members")
+    @RequireOrganizationScopes("invite:member")
+    public Map<String, Object> inviteMember(@RestPath String orgId) {
         return organizationAnswer(orgId);
     }
 

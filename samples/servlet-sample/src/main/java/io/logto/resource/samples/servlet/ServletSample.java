@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class ServletSample {
 
     /** The route rules of the sample contract. */
+    // tag::routes[]
     static final LogtoRoutes ROUTES = LogtoRoutes.builder()
             .permitAll("GET", "/api/public")
             .requireScopes("GET", "/api/reports", "read:report")
@@ -30,6 +31,7 @@ public final class ServletSample {
             .requireOrganizationScopes("POST", "/api/organizations/{orgId}/members", "orgId", "invite:member")
             .requireOrganizationApiScopes("GET", "/api/organizations/{orgId}/projects", "orgId", "read:project")
             .build();
+    // end::routes[]
 
     private ServletSample() {
     }
@@ -67,7 +69,9 @@ public final class ServletSample {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
+        // tag::filter[]
         context.addFilter(new FilterHolder(new LogtoFilter(config, ROUTES)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // end::filter[]
         context.addServlet(new ServletHolder(new SampleApiServlet()), "/api/*");
         server.setHandler(context);
         server.setStopAtShutdown(true);

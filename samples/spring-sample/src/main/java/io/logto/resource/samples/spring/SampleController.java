@@ -29,15 +29,10 @@ class SampleController {
         return Map.of("message", "Anyone can read this.");
     }
 
+    // tag::endpoints[]
     @GetMapping("/reports")
     @RequireScopes("read:report")
     Caller readReports(VerifiedToken token) {
-        return new Caller(token.subject());
-    }
-
-    @PostMapping("/reports")
-    @RequireScopes("write:report")
-    Caller writeReport(VerifiedToken token) {
         return new Caller(token.subject());
     }
 
@@ -47,15 +42,22 @@ class SampleController {
         return new OrganizationCaller(orgId, token.subject());
     }
 
-    @PostMapping("/organizations/{orgId}/members")
-    @RequireOrganizationScopes("invite:member")
-    OrganizationCaller inviteMember(@PathVariable String orgId, VerifiedToken token) {
-        return new OrganizationCaller(orgId, token.subject());
-    }
-
     @GetMapping("/organizations/{orgId}/projects")
     @RequireOrganizationApiScopes("read:project")
     OrganizationCaller projects(@PathVariable String orgId, VerifiedToken token) {
+        return new OrganizationCaller(orgId, token.subject());
+    }
+    // end::endpoints[]
+
+    @PostMapping("/reports")
+    @RequireScopes("write:report")
+    Caller writeReport(VerifiedToken token) {
+        return new Caller(token.subject());
+    }
+
+    @PostMapping("/organizations/{orgId}/members")
+    @RequireOrganizationScopes("invite:member")
+    OrganizationCaller inviteMember(@PathVariable String orgId, VerifiedToken token) {
         return new OrganizationCaller(orgId, token.subject());
     }
 }
