@@ -63,6 +63,12 @@ final class ContractCases {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(test("GET /api/public needs nothing: 200", () ->
                 assertThat(scene.http().send("GET", "/api/public", null).status()).isEqualTo(200)));
+        tests.add(test("GET /api/public ignores a refused token: 200", () ->
+                assertThat(scene.http().send("GET", "/api/public", token(scene.es384, Kind.GLOBAL_API, ORGANIZATION)
+                        .expired().sign()).status()).isEqualTo(200)));
+        tests.add(test("GET /api/public ignores a malformed Authorization header: 200", () ->
+                assertThat(scene.http().sendWithHeaders("GET", "/api/public", "Authorization", "Bearer a b").status())
+                        .isEqualTo(200)));
         for (Route route : PROTECTED_ROUTES) {
             String subject = "user-" + route.scope().replace(':', '-');
             tests.add(test(route + " with " + route.kind().label + " holding " + route.scope() + ": 200 " + bodyShape(route.kind()),
