@@ -5,18 +5,59 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.core.SignatureProvider;
+import io.logto.resource.micronaut.LogtoProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.inject.DisposableBeanDefinition;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The logto.* properties reach the core through its one shared mapping, at startup. */
+/**
+ * The logto.* properties are bound to {@link LogtoProperties} and reach the core through its one shared mapping,
+ * at startup.
+ */
 class LogtoFactoryTest {
 
     private static final String ISSUER = "https://tenant.logto.app/oidc";
+
+    @Test
+    void bindsEveryOptionFromYamlIntoTheCoresConfiguration() {
+        try (ApplicationContext context = ApplicationContext.run("all-options")) {
+            LogtoPropertyLookup lookup = new LogtoPropertyLookup(LogtoFactory.PREFIX, context.getBean(LogtoProperties.class));
+            LogtoConfig expected = LogtoConfig.custom()
+                    .issuer(ISSUER)
+                    .additionalIssuers("https://auth.example.com/oidc", "https://login.example.com/oidc")
+                    .audiences(List.of("https://api.example.com", "https://api2.example.com"))
+                    .acceptOrganizationTokens(false)
+                    .clockSkew(Duration.ofSeconds(30))
+                    .jwksUri("https://tenant.logto.app/oidc/keys")
+                    .discovery(false)
+                    .connectTimeout(Duration.ofMillis(500))
+                    .readTimeout(Duration.ofSeconds(3))
+                    .jwksCacheTtl(Duration.ofMinutes(10))
+                    .jwksRefreshAhead(Duration.ofMinutes(1))
+                    .jwksUnknownKeyRefetchInterval(Duration.ofSeconds(20))
+                    .jwksOutageTolerance(Duration.ofHours(12))
+                    .jwksSizeLimitBytes(65536)
+                    .requireAccessTokenType(false)
+                    .tokenCacheMaxEntries(500)
+                    .maxTokenLength(8192)
+                    .signatureProvider(SignatureProvider.BOUNCY_CASTLE)
+                    .resourceMetadataUri("https://api.example.com/.well-known/oauth-protected-resource/v2")
+                    .realm("reports")
+                    .scopesSupported(List.of("read:report", "write:report"))
+                    .allowInsecureHttp(true)
+                    .build();
+
+            assertThat(settings(context.getBean(LogtoConfig.class))).isEqualTo(settings(expected));
+            assertThat(LogtoConfig.PROPERTY_NAMES).filteredOn(name -> !name.equals("endpoint"))
+                    .allSatisfy(name -> assertThat(lookup.apply(LogtoFactory.PREFIX + name)).as(name).isNotBlank());
+        }
+    }
 
     @Test
     void mapsPropertiesWithTheCoresMappingIncludingYamlListsAndDurations() {
@@ -87,6 +128,16 @@ class LogtoFactoryTest {
             assertThat(context.getBeanDefinition(LogtoResourceServer.class)).isInstanceOf(DisposableBeanDefinition.class);
             assertThat(context.getBean(LogtoResourceServer.class).config()).isSameAs(context.getBean(LogtoConfig.class));
         }
+    }
+
+    /** Every setting of a configuration, read through its public accessors. */
+    private static List<Object> settings(LogtoConfig config) {
+        return Arrays.asList(config.issuers(), config.audiences(), config.acceptOrganizationTokens(), config.clockSkew(),
+                config.jwksUri(), config.discovery(), config.connectTimeout(), config.readTimeout(), config.jwksCacheTtl(),
+                config.jwksRefreshAhead(), config.jwksUnknownKeyRefetchInterval(), config.jwksOutageTolerance(),
+                config.jwksSizeLimitBytes(), config.requireAccessTokenType(), config.tokenCacheMaxEntries(),
+                config.maxTokenLength(), config.signatureProvider(), config.resourceMetadataUri(), config.realm(),
+                config.scopesSupported(), config.allowInsecureHttp());
     }
 
     private static String coreMessage(Map<String, Object> properties) {
