@@ -10,6 +10,7 @@ import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.logto.resource.core.internal.FastBase64;
 import io.logto.resource.core.internal.NimbusKeys;
 import io.logto.resource.core.internal.NimbusSignatures;
 import io.logto.resource.core.internal.VerifiedTokenCache;
@@ -199,8 +200,10 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         // 1. header: a JWS, not JWE or unsecured
         Header parsedHeader;
         try {
-            parsedHeader = Header.parse(new Base64URL(token.substring(0, first)));
-        } catch (ParseException e) {
+            Map<String, Object> headerJson = JSONObjectUtils.parse(FastBase64.decodeToString(token, 0, first),
+                    Header.MAX_HEADER_STRING_LENGTH);
+            parsedHeader = Header.parse(headerJson, new Base64URL(token.substring(0, first)));
+        } catch (ParseException | IllegalArgumentException e) {
             return stop(trace, "header", "a JSON JWS header", "unparseable",
                     Rejection.of(RejectionReason.MALFORMED, "The token header is not a valid JOSE header.", null));
         }
@@ -283,8 +286,8 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         try {
             JWSVerifier verifier = signatures.verifierFor(key);
             byte[] signingInput = token.substring(0, last).getBytes(StandardCharsets.US_ASCII);
-            signatureValid = verifier.verify(header, signingInput, new Base64URL(token.substring(last + 1)));
-        } catch (JOSEException e) {
+            signatureValid = verifier.verify(header, signingInput, FastBase64.signature(token, last + 1, token.length()));
+        } catch (JOSEException | IllegalArgumentException e) {
             signatureValid = false;
         }
         if (!signatureValid) {
@@ -301,8 +304,8 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         // Payload: parsed only now, after the signature
         Map<String, Object> claims;
         try {
-            claims = JSONObjectUtils.parse(new Base64URL(token.substring(first + 1, last)).decodeToString());
-        } catch (ParseException e) {
+            claims = JSONObjectUtils.parse(FastBase64.decodeToString(token, first + 1, last));
+        } catch (ParseException | IllegalArgumentException e) {
             return stopAfter(trace, first0, "payload", "a JSON object", "unparseable",
                     Rejection.of(RejectionReason.MALFORMED, "The token payload is not a JSON object.", null));
         }

@@ -29,22 +29,39 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void answersARepeatedTokenWithTheSameVerifiedObject() {
+    void cachesATokenFromItsSecondVerificationAndThenAnswersWithTheSameObject() {
         String token = token(Duration.ofHours(1));
 
         VerificationResult first = verifier.verify(token);
+        assertThat(verifier.cachedTokens()).as("a first sighting is only remembered").isZero();
         VerificationResult second = verifier.verify(token);
+        VerificationResult third = verifier.verify(token);
 
         assertThat(first.isVerified()).isTrue();
-        assertThat(second).isSameAs(first);
-        assertThat(second.token().orElseThrow()).isSameAs(first.token().orElseThrow());
+        assertThat(second).isNotSameAs(first);
+        assertThat(third).isSameAs(second);
+        assertThat(third.token().orElseThrow()).isSameAs(second.token().orElseThrow());
         assertThat(verifier.cachedTokens()).isEqualTo(1);
+    }
+
+    @Test
+    void neverCachesTokensSeenOnlyOnce() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(verifier.verify(TestKeys.sign(TestKeys.ES384, server.claims().jwtID("once-" + i).build())).isVerified()).isTrue();
+        }
+        assertThat(verifier.cachedTokens()).isZero();
+    }
+
+    private VerificationResult verifyTwice(String token) {
+        verifier.verify(token);
+        return verifier.verify(token);
     }
 
     @Test
     void checksExpiryOnEveryHitAgainstTheClock() {
         String token = token(Duration.ofMinutes(10));
-        assertThat(verifier.verify(token).isVerified()).isTrue();
+        assertThat(verifyTwice(token).isVerified()).isTrue();
+        assertThat(verifier.cachedTokens()).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(10).plus(LogtoConfig.DEFAULT_CLOCK_SKEW).plusSeconds(1));
 
@@ -64,7 +81,8 @@ class VerifiedTokenCacheTest {
     @Test
     void dropsCachedTokensWhenTheirKeyLeavesTheJwks() {
         String token = token(Duration.ofHours(1));
-        assertThat(verifier.verify(token).isVerified()).isTrue();
+        assertThat(verifyTwice(token).isVerified()).isTrue();
+        assertThat(verifier.cachedTokens()).isEqualTo(1);
 
         ECKey next = TestKeys.generateEc(Curve.P_384);
         server.serving(next);
@@ -78,7 +96,7 @@ class VerifiedTokenCacheTest {
         verifier.close();
         verifier = new DefaultLogtoTokenVerifier(server.config().clock(clock).tokenCacheMaxEntries(5).build());
         for (int i = 0; i < 20; i++) {
-            assertThat(verifier.verify(TestKeys.sign(TestKeys.ES384, server.claims().jwtID("t" + i).build())).isVerified()).isTrue();
+            assertThat(verifyTwice(TestKeys.sign(TestKeys.ES384, server.claims().jwtID("t" + i).build())).isVerified()).isTrue();
         }
         assertThat(verifier.cachedTokens()).isLessThanOrEqualTo(5);
     }
@@ -96,7 +114,7 @@ class VerifiedTokenCacheTest {
     @Test
     void neverServesACachedResultForADifferentToken() {
         String token = token(Duration.ofHours(1));
-        assertThat(verifier.verify(token).isVerified()).isTrue();
+        assertThat(verifyTwice(token).isVerified()).isTrue();
         String[] parts = token.split("\\.");
         String otherPayload = TestKeys.sign(TestKeys.ES384, server.claims().subject("admin").build()).split("\\.")[1];
 
