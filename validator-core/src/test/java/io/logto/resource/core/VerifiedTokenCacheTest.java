@@ -7,6 +7,9 @@ import com.nimbusds.jose.jwk.ECKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +102,23 @@ class VerifiedTokenCacheTest {
             assertThat(verifyTwice(TestKeys.sign(TestKeys.ES384, server.claims().jwtID("t" + i).build())).isVerified()).isTrue();
         }
         assertThat(verifier.cachedTokens()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void cachesEveryTokenInUseWhenManyClientsReuseTheirTokensAtOnce() {
+        verifier.close();
+        verifier = new DefaultLogtoTokenVerifier(server.config().clock(clock).tokenCacheMaxEntries(256).build());
+        // 200 tokens in round-robin: with one fingerprint slot per digest, some pairs would share a slot
+        // and keep displacing each other's first sighting, so they would never be cached
+        List<String> tokens = IntStream.range(0, 200)
+                .mapToObj(i -> TestKeys.sign(TestKeys.ES384, server.claims().jwtID("reused-" + i).build()))
+                .collect(Collectors.toList());
+        for (int pass = 0; pass < 5; pass++) {
+            for (String token : tokens) {
+                assertThat(verifier.verify(token).isVerified()).isTrue();
+            }
+        }
+        assertThat(verifier.cachedTokens()).isEqualTo(tokens.size());
     }
 
     @Test

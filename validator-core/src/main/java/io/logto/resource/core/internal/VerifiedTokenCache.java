@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -26,6 +27,10 @@ import java.util.function.ToLongFunction;
  * (the "doorkeeper", no allocation, no lock) remembers first sightings. Traffic of one-off tokens therefore
  * does not pay for inserting and evicting entries that would never be read (measured: about 5 to 8 us per
  * verification, mostly memory traffic), while a reused token costs one extra verification in its lifetime.
+ * The table has four slots per cache entry, grouped in buckets of eight (one cache line); a fingerprint
+ * takes a free slot of its bucket, or a random one when the bucket is full, and frees its slot when the
+ * token is admitted. So tokens whose digests share a bucket do not keep displacing each other: a token in
+ * use is admitted after a few verifications at worst, never left out for good.
  *
  * @param <V> the cached value (the verification result)
  */
@@ -78,6 +83,8 @@ public final class VerifiedTokenCache<V> {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final int MAX_DOORKEEPER_SLOTS = 1 << 20;
+    /** Fingerprints per doorkeeper bucket: eight longs, one 64-byte cache line. */
+    private static final int BUCKET_SLOTS = 8;
 
     private final Cache<Digest, V> cache;
     private final Function<V, String> keyIdOf;
@@ -94,7 +101,8 @@ public final class VerifiedTokenCache<V> {
      */
     public VerifiedTokenCache(int maxEntries, Clock clock, ToLongFunction<V> expiresAtMillis, Function<V, String> keyIdOf) {
         this.keyIdOf = keyIdOf;
-        int slots = Math.min(MAX_DOORKEEPER_SLOTS, Integer.highestOneBit(Math.max(1, maxEntries)) << 2);
+        int slots = Math.max(BUCKET_SLOTS,
+                Math.min(MAX_DOORKEEPER_SLOTS, Integer.highestOneBit(Math.max(1, maxEntries)) << 2));
         this.doorkeeper = new long[slots];
         this.doorkeeperMask = slots - 1;
         this.cache = Caffeine.newBuilder()
@@ -143,16 +151,25 @@ public final class VerifiedTokenCache<V> {
     }
 
     /**
-     * Whether a token was verified before, recording it otherwise. Racy by design: a lost record only
-     * means one more verification, a fingerprint collision only an earlier insertion.
+     * Whether a token was verified before (forgetting it then, as it is about to be admitted), recording it
+     * otherwise. Racy by design: a lost record only means one more verification, a fingerprint collision
+     * only an earlier insertion.
      */
     private boolean seenBefore(Digest digest) {
-        int slot = (int) digest.b & doorkeeperMask;
+        int bucket = (int) digest.b & doorkeeperMask & -BUCKET_SLOTS;
         long fingerprint = digest.c | 1L;
-        if (doorkeeper[slot] == fingerprint) {
-            return true;
+        int free = -1;
+        for (int i = bucket; i < bucket + BUCKET_SLOTS; i++) {
+            long slot = doorkeeper[i];
+            if (slot == fingerprint) {
+                doorkeeper[i] = 0;
+                return true;
+            }
+            if (slot == 0 && free < 0) {
+                free = i;
+            }
         }
-        doorkeeper[slot] = fingerprint;
+        doorkeeper[free >= 0 ? free : bucket + ThreadLocalRandom.current().nextInt(BUCKET_SLOTS)] = fingerprint;
         return false;
     }
 
