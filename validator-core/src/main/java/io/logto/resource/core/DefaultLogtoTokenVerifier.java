@@ -200,9 +200,10 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         // 1. header: a JWS, not JWE or unsecured
         Header parsedHeader;
         try {
-            Map<String, Object> headerJson = JSONObjectUtils.parse(FastBase64.decodeToString(token, 0, first),
+            String headerPart = token.substring(0, first);
+            Map<String, Object> headerJson = JSONObjectUtils.parse(FastBase64.decodeToString(headerPart),
                     Header.MAX_HEADER_STRING_LENGTH);
-            parsedHeader = Header.parse(headerJson, new Base64URL(token.substring(0, first)));
+            parsedHeader = Header.parse(headerJson, new Base64URL(headerPart));
         } catch (ParseException | IllegalArgumentException e) {
             return stop(trace, "header", "a JSON JWS header", "unparseable",
                     Rejection.of(RejectionReason.MALFORMED, "The token header is not a valid JOSE header.", null));
@@ -286,7 +287,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         try {
             JWSVerifier verifier = signatures.verifierFor(key);
             byte[] signingInput = token.substring(0, last).getBytes(StandardCharsets.US_ASCII);
-            signatureValid = verifier.verify(header, signingInput, FastBase64.signature(token, last + 1, token.length()));
+            signatureValid = verifier.verify(header, signingInput, FastBase64.signature(token.substring(last + 1)));
         } catch (JOSEException | IllegalArgumentException e) {
             signatureValid = false;
         }
@@ -304,7 +305,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         // Payload: parsed only now, after the signature
         Map<String, Object> claims;
         try {
-            claims = JSONObjectUtils.parse(FastBase64.decodeToString(token, first + 1, last));
+            claims = JSONObjectUtils.parse(FastBase64.decodeToString(token.substring(first + 1, last)));
         } catch (ParseException | IllegalArgumentException e) {
             return stopAfter(trace, first0, "payload", "a JSON object", "unparseable",
                     Rejection.of(RejectionReason.MALFORMED, "The token payload is not a JSON object.", null));

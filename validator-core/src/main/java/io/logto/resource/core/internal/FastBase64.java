@@ -17,21 +17,12 @@ public final class FastBase64 {
     }
 
     /**
-     * Decodes {@code text[from, to)} to bytes.
+     * Decodes one token part to a UTF-8 string.
      *
      * @throws IllegalArgumentException when the part is not valid base64url (e.g. a length of 4n+1)
      */
-    public static byte[] decode(String text, int from, int to) {
-        return DECODER.decode(text.substring(from, to));
-    }
-
-    /**
-     * Decodes {@code text[from, to)} to a UTF-8 string.
-     *
-     * @throws IllegalArgumentException when the part is not valid base64url
-     */
-    public static String decodeToString(String text, int from, int to) {
-        return new String(decode(text, from, to), StandardCharsets.UTF_8);
+    public static String decodeToString(String part) {
+        return new String(DECODER.decode(part), StandardCharsets.UTF_8);
     }
 
     /**
@@ -40,8 +31,8 @@ public final class FastBase64 {
      *
      * @throws IllegalArgumentException when the part is not valid base64url
      */
-    public static Base64URL signature(String text, int from, int to) {
-        return new Decoded(text.substring(from, to), decode(text, from, to));
+    public static Base64URL signature(String part) {
+        return new Decoded(part, DECODER.decode(part));
     }
 
     /** A {@link Base64URL} that returns bytes decoded once by the JDK. */
