@@ -119,6 +119,12 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<VerificationResult> verifyAsync(String token) {
+        // TODO(issue 13): placeholder with the final signature; must not block on a key fetch.
+        return java.util.concurrent.CompletableFuture.completedFuture(verify(token));
+    }
+
+    @Override
     public TokenExplanation explain(String token) {
         Trace trace = new Trace();
         VerificationResult result;

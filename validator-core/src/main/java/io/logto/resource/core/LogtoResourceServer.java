@@ -2,6 +2,8 @@ package io.logto.resource.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +93,10 @@ public final class LogtoResourceServer implements AutoCloseable {
             return new AuthenticationResult(AuthenticationResult.Status.INVALID_REQUEST, null, null,
                     challenges.invalidRequest());
         }
-        VerificationResult result = verifier.verify(bearer.value());
+        return toAuthentication(verifier.verify(bearer.value()));
+    }
+
+    private AuthenticationResult toAuthentication(VerificationResult result) {
         if (result.isVerified()) {
             return new AuthenticationResult(AuthenticationResult.Status.AUTHENTICATED, result.token().get(), null, null);
         }
@@ -101,6 +106,42 @@ public final class LogtoResourceServer implements AutoCloseable {
         }
         return new AuthenticationResult(AuthenticationResult.Status.INVALID_TOKEN, null, rejection,
                 challenges.invalidToken(rejection));
+    }
+
+    /**
+     * Reads and verifies the bearer token of a request without blocking the calling thread on I/O (for
+     * event loops): already complete when no key fetch is needed; see
+     * {@link LogtoTokenVerifier#verifyAsync(String)}.
+     *
+     * @param authorizationHeader the {@code Authorization} header value, or null when absent
+     * @return a stage with the verified token, or the status and challenge to answer with; never
+     *         completes exceptionally
+     */
+    public CompletionStage<AuthenticationResult> authenticateAsync(String authorizationHeader) {
+        return authenticateAsync(BearerToken.fromHeader(authorizationHeader));
+    }
+
+    /**
+     * Like {@link #authenticateAsync(String)} for a request that may repeat the header.
+     *
+     * @param authorizationHeaders every {@code Authorization} header value
+     * @return a stage with the verified token, or the status and challenge to answer with
+     */
+    public CompletionStage<AuthenticationResult> authenticateAsync(List<String> authorizationHeaders) {
+        return authenticateAsync(BearerToken.fromHeaders(authorizationHeaders));
+    }
+
+    /**
+     * Like {@link #authenticateAsync(String)} for an already extracted bearer token.
+     *
+     * @param bearer the extraction result
+     * @return a stage with the verified token, or the status and challenge to answer with
+     */
+    public CompletionStage<AuthenticationResult> authenticateAsync(BearerToken bearer) {
+        if (bearer.isAbsent() || bearer.isMalformed()) {
+            return CompletableFuture.completedFuture(authenticate(bearer));
+        }
+        return verifier.verifyAsync(bearer.value()).thenApply(this::toAuthentication);
     }
 
     /**

@@ -36,6 +36,17 @@ public interface LogtoTokenVerifier extends AutoCloseable {
     VerificationResult verify(String token);
 
     /**
+     * Verifies a token without ever blocking the calling thread on I/O: when the answer needs no key
+     * fetch (a cached token, a known key, a malformed token) the returned stage is already complete,
+     * computed on the caller's thread; when keys must be fetched, the fetch runs on a thread the verifier
+     * owns and the stage completes when it ends. Same checks, same results as {@link #verify(String)}.
+     *
+     * @param token the compact JWS, without the {@code Bearer} prefix
+     * @return a stage completing with the verified token or the rejection; never completes exceptionally
+     */
+    java.util.concurrent.CompletionStage<VerificationResult> verifyAsync(String token);
+
+    /**
      * Verifies a token, throwing when it is refused.
      *
      * @param token the compact JWS, without the {@code Bearer} prefix
