@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.logto.resource.core.internal.FastBase64;
+import io.logto.resource.core.internal.LibraryVersions;
 import io.logto.resource.core.internal.NimbusKeys;
 import io.logto.resource.core.internal.NimbusSignatures;
 import io.logto.resource.core.internal.VerifiedTokenCache;
@@ -59,6 +60,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private volatile Set<String> currentKids;
 
     DefaultLogtoTokenVerifier(LogtoConfig config) {
+        LibraryVersions.requireSupported();
         this.config = config;
         this.clock = config.clock();
         this.skewMillis = config.clockSkew().toMillis();
