@@ -31,11 +31,11 @@ public final class LibraryVersions {
 
     private static final List<Library> LIBRARIES = List.of(
             new Library("Nimbus JOSE+JWT", "com/nimbusds/jose/JWSVerifier.class",
-                    "com.nimbusds", "nimbus-jose-jwt", NIMBUS_MINIMUM),
+                    "com.nimbusds", "nimbus-jose-jwt", "com.nimbusds.nimbus-jose-jwt", NIMBUS_MINIMUM),
             new Library("Caffeine", "com/github/benmanes/caffeine/cache/Caffeine.class",
-                    "com.github.ben-manes.caffeine", "caffeine", CAFFEINE_MINIMUM),
+                    "com.github.ben-manes.caffeine", "caffeine", "com.github.ben-manes.caffeine", CAFFEINE_MINIMUM),
             new Library("Bouncy Castle (bcprov-jdk18on)", "org/bouncycastle/jce/provider/BouncyCastleProvider.class",
-                    "org.bouncycastle", "bcprov-jdk18on", BOUNCY_CASTLE_MINIMUM));
+                    "org.bouncycastle", "bcprov-jdk18on", "bcprov", BOUNCY_CASTLE_MINIMUM));
 
     private static volatile String problems;
 
@@ -82,7 +82,8 @@ public final class LibraryVersions {
 
     /**
      * The version of the jar that holds {@code library}'s marker class: its Maven {@code pom.properties}, else its
-     * manifest's {@code Implementation-Version} or {@code Bundle-Version}; empty when the class is absent or the jar
+     * manifest's {@code Implementation-Version} or {@code Bundle-Version} when the manifest is the library's own
+     * ({@code Bundle-SymbolicName}); empty when the class is absent or the jar
      * says nothing.
      */
     static Optional<String> versionOf(ClassLoader loader, Library library) {
@@ -109,6 +110,11 @@ public final class LibraryVersions {
         }
         try (InputStream in = open(base + "META-INF/MANIFEST.MF")) {
             var attributes = new Manifest(in).getMainAttributes();
+            // in an uber jar the manifest is the application's, not the library's: trust only the library's own
+            String bundle = attributes.getValue("Bundle-SymbolicName");
+            if (bundle == null || !bundle.split(";")[0].trim().equals(library.bundleName())) {
+                return Optional.empty();
+            }
             String version = attributes.getValue("Implementation-Version");
             return Optional.ofNullable(version != null ? version : attributes.getValue("Bundle-Version"));
         } catch (IOException | RuntimeException absent) {
@@ -158,8 +164,10 @@ public final class LibraryVersions {
     }
 
     /**
-     * A library the core checks: a display name, a class only its jar holds, its Maven coordinates and the minimum.
+     * A library the core checks: a display name, a class only its jar holds, its Maven coordinates, the
+     * {@code Bundle-SymbolicName} of its manifest and the minimum version.
      */
-    record Library(String name, String markerClass, String groupId, String artifactId, String minimum) {
+    record Library(String name, String markerClass, String groupId, String artifactId, String bundleName,
+            String minimum) {
     }
 }

@@ -67,6 +67,17 @@ class LibraryVersionsTest {
     }
 
     @Test
+    void anUberJarsOwnManifestIsNotTakenForTheLibrarys() throws IOException {
+        Library caffeine = LibraryVersions.libraries().get(1);
+        Path jar = jar("my-app-0.1.0.jar", caffeine, null, "0.1.0", null);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(LibraryVersions.versionOf(loader, caffeine)).isEmpty();
+        }
+        assertThat(check(jar)).isEmpty();
+    }
+
+    @Test
     void aJarThatDoesNotSayItsVersionIsNotChecked() throws IOException {
         assertThat(check(jar("shaded.jar", NIMBUS, null, null))).isEmpty();
     }
@@ -97,10 +108,18 @@ class LibraryVersionsTest {
 
     /** A jar holding the library's marker class entry, with the version in pom.properties and/or the manifest. */
     private Path jar(String name, Library library, String pomVersion, String manifestVersion) throws IOException {
+        return jar(name, library, pomVersion, manifestVersion, library.bundleName());
+    }
+
+    private Path jar(String name, Library library, String pomVersion, String manifestVersion, String bundle)
+            throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (manifestVersion != null) {
             manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, manifestVersion);
+        }
+        if (bundle != null) {
+            manifest.getMainAttributes().putValue("Bundle-SymbolicName", bundle + ";singleton:=true");
         }
         Path jar = dir.resolve(name);
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
