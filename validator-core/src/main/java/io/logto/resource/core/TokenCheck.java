@@ -141,15 +141,17 @@ enum TokenCheck {
         }
     },
 
-    /** No {@code crit} header: no extension is understood, so any is refused. */
+    /**
+     * No {@code crit} header in any form: no extension is understood, so a named one is refused, and an
+     * empty or null {@code crit} is invalid (RFC 7515 section 4.1.11).
+     */
     CRITICAL(false) {
         @Override
         Rejection check(Candidate c) {
             JWSHeader header = c.header;
-            if ((header.getCriticalParams() != null && !header.getCriticalParams().isEmpty())
-                    || !header.isBase64URLEncodePayload()) {
+            if (c.headerJson.containsKey("crit") || !header.isBase64URLEncodePayload()) {
                 return Rejection.of(RejectionReason.UNSUPPORTED_CRITICAL_HEADER,
-                        "The token header has critical parameters.", "crit: " + header.getCriticalParams());
+                        "The token header has critical parameters.", "crit: " + critical(c));
             }
             return null;
         }
@@ -157,8 +159,15 @@ enum TokenCheck {
         @Override
         void explain(Candidate c, Rejection r, TokenExplainer.Trace trace) {
             if (r != null) {
-                trace.check("crit", false, "absent", String.valueOf(c.header.getCriticalParams()));
+                trace.check("crit", false, "absent", critical(c));
             }
+        }
+
+        /** The parameters Nimbus read, or the raw member when it names none ({@code []}, {@code null}). */
+        private String critical(Candidate c) {
+            Object names = c.header.getCriticalParams();
+            return String.valueOf(names != null && !c.header.getCriticalParams().isEmpty() ? names
+                    : c.headerJson.get("crit"));
         }
     },
 
@@ -318,7 +327,7 @@ enum TokenCheck {
         }
     },
 
-    /** {@code nbf}, when present, is an integer NumericDate not in the future (with the clock skew). */
+    /** {@code nbf}, when present (a JSON {@code null} is present and refused), is an integer NumericDate not in the future (with the clock skew). */
     NOT_BEFORE(false) {
         @Override
         Rejection check(Candidate c) {
@@ -331,7 +340,7 @@ enum TokenCheck {
         }
     },
 
-    /** {@code iat}, when present, is an integer NumericDate not in the future (with the clock skew). */
+    /** {@code iat}, when present (a JSON {@code null} is present and refused), is an integer NumericDate not in the future (with the clock skew). */
     ISSUED_AT(false) {
         @Override
         Rejection check(Candidate c) {
@@ -401,8 +410,8 @@ enum TokenCheck {
 
     /**
      * Claim types: {@code sub} a non-empty string; {@code client_id}, {@code scope}, {@code jti} strings
-     * and {@code organization_id} a non-empty string when present, agreeing with an organization in
-     * {@code aud}. Decides the token kind.
+     * and {@code organization_id} a non-empty string when present (a JSON {@code null} is present and
+     * refused), agreeing with an organization in {@code aud}. Decides the token kind.
      */
     CLAIMS(true) {
         @Override
@@ -414,15 +423,16 @@ enum TokenCheck {
             Object organizationClaim = claims.get("organization_id");
             Object jti = claims.get("jti");
             String problem = null;
+            // present means present: a JSON null is not an absent claim (organization_id: null is no global token)
             if (subject == null) {
                 problem = "sub must be a non-empty string";
-            } else if (clientId != null && !(clientId instanceof String)) {
+            } else if (!(clientId instanceof String) && claims.containsKey("client_id")) {
                 problem = "client_id must be a string";
-            } else if (scope != null && !(scope instanceof String)) {
+            } else if (!(scope instanceof String) && claims.containsKey("scope")) {
                 problem = "scope must be a space-separated string";
-            } else if (jti != null && !(jti instanceof String)) {
+            } else if (!(jti instanceof String) && claims.containsKey("jti")) {
                 problem = "jti must be a string";
-            } else if (organizationClaim != null && ClaimValues.nonEmptyString(organizationClaim) == null) {
+            } else if (ClaimValues.nonEmptyString(organizationClaim) == null && claims.containsKey("organization_id")) {
                 problem = "organization_id must be a non-empty string";
             } else if (organizationClaim != null && c.organizationFromAudience != null
                     && !organizationClaim.equals(c.organizationFromAudience)) {
@@ -545,13 +555,13 @@ enum TokenCheck {
 
     private static Rejection notAfterNow(Candidate c, String name, RejectionReason reason) {
         Object value = c.claims.get(name);
-        if (value == null) {
+        if (value == null && !c.claims.containsKey(name)) {
             return null;
         }
-        Long seconds = numericDate(value);
+        Long seconds = value == null ? null : numericDate(value);
         if (seconds == null) {
             return Rejection.of(RejectionReason.INVALID_CLAIM, "The " + name + " claim is not an integer NumericDate.",
-                    name + ": " + describe(value));
+                    name + ": " + (value == null ? "null" : describe(value)));
         }
         if (seconds * 1000 > c.now + c.context.skewMillis) {
             return Rejection.of(reason, reason.description(), name + ": " + Instant.ofEpochSecond(seconds)
@@ -562,9 +572,9 @@ enum TokenCheck {
 
     private static void explainNotAfterNow(Candidate c, String name, Rejection r, TokenExplainer.Trace trace) {
         Object value = c.claims.get(name);
-        if (value != null) {
+        if (value != null || c.claims.containsKey(name)) {
             trace.check(name, r == null, "not after " + Instant.ofEpochMilli(c.now + c.context.skewMillis)
-                    + " (now plus skew)", timeOrValue(value));
+                    + " (now plus skew)", value == null ? "null" : timeOrValue(value));
         }
     }
 }
