@@ -15,8 +15,8 @@ import java.util.jar.Manifest;
  * application whose build picked an older one (a framework platform BOM, a pinned version) fails when the verifier is
  * created, with a message naming the library, instead of with a {@link NoSuchMethodError} on the first token.
  *
- * <p>Minimums: Nimbus JOSE+JWT {@value #NIMBUS_MINIMUM} ({@code JWKSourceBuilder.refreshAheadCache} with a
- * scheduler), Caffeine {@value #CAFFEINE_MINIMUM} ({@code Expiry.creating}), Bouncy Castle
+ * <p>Minimums: Nimbus JOSE+JWT {@value #NIMBUS_MINIMUM} (the {@code RefreshAheadCachingJWKSetSource} constructor
+ * that takes a {@code ScheduledExecutorService}), Caffeine {@value #CAFFEINE_MINIMUM} ({@code Expiry.creating}), Bouncy Castle
  * {@value #BOUNCY_CASTLE_MINIMUM} (optional; the oldest release the tests run with). A version that cannot be read
  * (a shaded or repackaged jar without a manifest version) is not checked.
  */
