@@ -6,42 +6,29 @@ import io.logto.resource.core.Challenge;
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.Requirement;
+import io.logto.resource.core.TokenRoles;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.logto.resource.test.LogtoTestIssuerExtension;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The sample contract of DESIGN.md and its rules for every protected route, played over HTTP against a
- * real Jetty running the filter. Subclasses configure the filter in code or with init parameters.
+ * What the filter does beyond the sample contract (which the in-process conformance suite checks in
+ * {@link LogtoFilterInCodeTest} and {@link LogtoFilterInitParametersTest}): {@code HEAD}, unmatched and
+ * non-canonical paths, programmatic checks, and what servlets see of the verified token. Against a real
+ * Jetty running the filter configured in code.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LogtoFilterContractTest {
+class LogtoFilterBehaviourTest {
 
-    static final String AUDIENCE = "https://api.example.com";
-
-    /** The contract's rules as lines, also used for the {@code routes} init parameter. */
-    static final String RULE_LINES = String.join("\n",
-            "GET  /api/public = permit-all",
-            "GET  /api/reports = global read:report",
-            "POST /api/reports = global write:report",
-            "GET  /api/organizations/{orgId}/members = organization(orgId) read:member",
-            "POST /api/organizations/{orgId}/members = organization(orgId) invite:member",
-            "GET  /api/organizations/{orgId}/projects = organization-api(orgId) read:project",
-            "# programmatic checks decide the rest",
-            "GET  /api/admin = global");
+    static final String AUDIENCE = JettyApp.AUDIENCE;
 
     @RegisterExtension
     static final LogtoTestIssuerExtension LOGTO = new LogtoTestIssuerExtension();
@@ -50,13 +37,10 @@ abstract class LogtoFilterContractTest {
     JettyApp app;
     LogtoResourceServer oracle;
 
-    /** Starts the application with the filter configured for {@code issuer} and {@link #AUDIENCE}. */
-    abstract JettyApp startApp(LogtoTestIssuer issuer);
-
     @BeforeAll
     void start() {
         issuer = LOGTO.issuer();
-        app = startApp(issuer);
+        app = JettyApp.start(new LogtoFilter(LogtoConfig.custom().issuer(issuer.issuer()).audience(AUDIENCE).build(), JettyApp.ROUTES));
         oracle = LogtoResourceServer.create(LogtoConfig.custom().issuer(issuer.issuer()).audience(AUDIENCE).build());
     }
 
@@ -64,223 +48,6 @@ abstract class LogtoFilterContractTest {
     void stop() throws Exception {
         app.close();
         oracle.close();
-    }
-
-    // --- the contract rows
-
-    @Test
-    void publicRouteNeedsNoToken() {
-        assertThat(app.send("GET", "/api/public").statusCode()).isEqualTo(200);
-        assertThat(app.send("GET", "/api/public", "not-a-token").statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void readingReportsNeedsAGlobalTokenWithReadReport() {
-        String token = issuer.globalToken(AUDIENCE).subject("user-7").scopes("read:report").sign();
-
-        HttpResponse<String> response = app.send("GET", "/api/reports", token);
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"sub\":\"user-7\"}");
-    }
-
-    @Test
-    void writingReportsNeedsWriteReport() {
-        String writer = issuer.globalToken(AUDIENCE).scopes("write:report").sign();
-        String reader = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
-
-        assertThat(app.send("POST", "/api/reports", writer).statusCode()).isEqualTo(200);
-        assertChallenge(app.send("POST", "/api/reports", reader), denial(reader, Requirement.global("write:report")));
-        assertChallenge(app.send("GET", "/api/reports", writer), denial(writer, Requirement.global("read:report")));
-    }
-
-    @Test
-    void membersNeedAnOrganizationTokenForTheOrganizationInThePath() {
-        String token = issuer.organizationToken("org_42").subject("user-9").scopes("read:member", "invite:member").sign();
-
-        HttpResponse<String> read = app.send("GET", "/api/organizations/org_42/members", token);
-        HttpResponse<String> invite = app.send("POST", "/api/organizations/org_42/members", token);
-
-        assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(read.body()).isEqualTo("{\"organizationId\":\"org_42\",\"sub\":\"user-9\"}");
-        assertThat(invite.statusCode()).isEqualTo(200);
-        assertThat(invite.body()).isEqualTo(read.body());
-    }
-
-    @Test
-    void invitingMembersNeedsInviteMember() {
-        String token = issuer.organizationToken("org_42").scopes("read:member").sign();
-
-        assertChallenge(app.send("POST", "/api/organizations/org_42/members", token),
-                denial(token, Requirement.organization("org_42", "invite:member")));
-    }
-
-    @Test
-    void membersRefuseATokenForAnotherOrganization() {
-        String token = issuer.organizationToken("org_7").scopes("read:member").sign();
-
-        assertChallenge(app.send("GET", "/api/organizations/org_42/members", token),
-                denial(token, Requirement.organization("org_42", "read:member")));
-    }
-
-    @Test
-    void projectsNeedAnOrganizationLevelApiTokenForTheOrganizationInThePath() {
-        String token = issuer.organizationApiToken(AUDIENCE, "org_42").subject("user-3").scopes("read:project").sign();
-
-        HttpResponse<String> response = app.send("GET", "/api/organizations/org_42/projects", token);
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"organizationId\":\"org_42\",\"sub\":\"user-3\"}");
-    }
-
-    @Test
-    void projectsRefuseAnApiTokenForAnotherOrganization() {
-        String token = issuer.organizationApiToken(AUDIENCE, "org_7").scopes("read:project").sign();
-
-        assertChallenge(app.send("GET", "/api/organizations/org_42/projects", token),
-                denial(token, Requirement.organizationApi("org_42", "read:project")));
-    }
-
-    @Test
-    void metadataIsPublicAndListsTheScopesOfTheRules() {
-        HttpResponse<String> response = app.send("GET", "/.well-known/oauth-protected-resource");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo(oracle.metadata()
-                .withScopes(java.util.List.of("read:report", "write:report", "read:member", "invite:member", "read:project"))
-                .toJson());
-        assertThat(response.body()).contains("\"authorization_servers\":[\"" + issuer.issuer() + "\"]",
-                "\"bearer_methods_supported\":[\"header\"]", "\"resource\":\"" + AUDIENCE + "\"");
-    }
-
-    // --- rules that hold on every protected route
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/api/reports", "/api/organizations/org_42/members", "/api/organizations/org_42/projects"})
-    void noAuthorizationHeaderIsAnsweredWithABareBearerChallenge(String path) {
-        HttpResponse<String> response = app.send("GET", path);
-
-        assertChallenge(response, oracle.challenges().missingToken());
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
-                .startsWith("Bearer ").contains("resource_metadata=\"").doesNotContain("error=");
-    }
-
-    static Stream<Arguments> tokensFailingVerification() {
-        return Stream.of(
-                Arguments.of("unknown key", (Function<LogtoTestIssuer, String>) i -> i.globalToken(AUDIENCE).scopes("read:report").signedWithUnknownKey().sign()),
-                Arguments.of("bad signature", (Function<LogtoTestIssuer, String>) i -> tamper(i.globalToken(AUDIENCE).scopes("read:report").sign())),
-                Arguments.of("other issuer", (Function<LogtoTestIssuer, String>) i -> i.globalToken(AUDIENCE).scopes("read:report").issuer("https://evil.example/oidc").sign()),
-                Arguments.of("other audience", (Function<LogtoTestIssuer, String>) i -> i.globalToken(AUDIENCE).scopes("read:report").audience("https://other.example.com").sign()),
-                Arguments.of("ID token type", (Function<LogtoTestIssuer, String>) i -> i.globalToken(AUDIENCE).scopes("read:report").type("JWT").sign()),
-                Arguments.of("expired", (Function<LogtoTestIssuer, String>) i -> i.globalToken(AUDIENCE).scopes("read:report").expired().sign()),
-                Arguments.of("not a JWT", (Function<LogtoTestIssuer, String>) i -> "abc.def.ghi"),
-                Arguments.of("oversized (60 KB)", (Function<LogtoTestIssuer, String>) i -> "a".repeat(60 * 1024)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("tokensFailingVerification")
-    void aTokenThatFailsVerificationIsAnsweredWithInvalidToken(String name, Function<LogtoTestIssuer, String> mint) {
-        String token = mint.apply(issuer);
-
-        HttpResponse<String> response = app.send("GET", "/api/reports", token);
-
-        assertChallenge(response, oracle.authenticate("Bearer " + token).challenge().orElseThrow());
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
-    }
-
-    @Test
-    void aGlobalRouteRefusesTokensCarryingAnOrganization() {
-        String organizationApi = issuer.organizationApiToken(AUDIENCE, "org_42").scopes("read:report").sign();
-        String organization = issuer.organizationToken("org_42").scopes("read:report").sign();
-
-        assertChallenge(app.send("GET", "/api/reports", organizationApi), denial(organizationApi, Requirement.global("read:report")));
-        assertChallenge(app.send("GET", "/api/reports", organization), denial(organization, Requirement.global("read:report")));
-    }
-
-    @Test
-    void organizationRoutesRefuseGlobalTokensAndTokensOfTheOtherOrganizationKind() {
-        String global = issuer.globalToken(AUDIENCE).scopes("read:member", "read:project").sign();
-        String organizationApi = issuer.organizationApiToken(AUDIENCE, "org_42").scopes("read:member").sign();
-        String organization = issuer.organizationToken("org_42").scopes("read:project").sign();
-
-        assertChallenge(app.send("GET", "/api/organizations/org_42/members", global),
-                denial(global, Requirement.organization("org_42", "read:member")));
-        assertChallenge(app.send("GET", "/api/organizations/org_42/projects", global),
-                denial(global, Requirement.organizationApi("org_42", "read:project")));
-        assertChallenge(app.send("GET", "/api/organizations/org_42/members", organizationApi),
-                denial(organizationApi, Requirement.organization("org_42", "read:member")));
-        assertChallenge(app.send("GET", "/api/organizations/org_42/projects", organization),
-                denial(organization, Requirement.organizationApi("org_42", "read:project")));
-    }
-
-    @Test
-    void aMissingScopeIsAnsweredWithInsufficientScopeNamingTheNeededScope() {
-        String token = issuer.globalToken(AUDIENCE).scopes("write:report").sign();
-
-        HttpResponse<String> response = app.send("GET", "/api/reports", token);
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
-                .contains("error=\"insufficient_scope\"", "scope=\"read:report\"", "resource_metadata=\"");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "bearer", "BEARER", "bEaReR"})
-    void theBearerSchemeIsCaseInsensitive(String scheme) {
-        String token = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
-
-        assertThat(app.send("GET", "/api/reports", "Authorization", scheme + " " + token).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void aTokenInTheQueryStringIsIgnored() {
-        String token = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
-
-        assertChallenge(app.send("GET", "/api/reports?access_token=" + token), oracle.challenges().missingToken());
-    }
-
-    @Test
-    void anotherAuthenticationSchemeCountsAsNoToken() {
-        assertChallenge(app.send("GET", "/api/reports", "Authorization", "Basic dXNlcjpwYXNz"), oracle.challenges().missingToken());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer a b", "Bearer ###", "Bearer\ttoken"})
-    void aMalformedBearerHeaderIsAnsweredWithInvalidRequest(String header) {
-        assertChallenge(app.send("GET", "/api/reports", "Authorization", header), oracle.challenges().invalidRequest());
-    }
-
-    @Test
-    void twoAuthorizationHeadersAreAnsweredWithInvalidRequest() {
-        String token = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
-
-        assertChallenge(app.send("GET", "/api/reports", "Authorization", "Bearer " + token, "Authorization", "Bearer " + token),
-                oracle.challenges().invalidRequest());
-    }
-
-    static Stream<String> garbageAuthorizationLines() {
-        return Stream.of(
-                "Authorization: Bearer " + "x".repeat(60 * 1024) + "\r\n",
-                "Authorization: Bearer " + "a".repeat(16 * 1024 + 1) + "\r\n",
-                "Authorization: Bearer " + "x".repeat(100 * 1024) + "\r\n",
-                "Authorization: Bearer \u00e9\u00ff\r\n",
-                "Authorization: Bearer \u0001\u0002\u007f\r\n",
-                "Authorization: Bearer =\r\n",
-                "Authorization: Bearer ...\r\n",
-                "Authorization: Bearer a.b.c.d.e\r\n",
-                "Authorization: Bearer " + "eyJ".repeat(20) + "." + "eyJ".repeat(20) + ".AAAA\r\n",
-                "Authorization:\r\n",
-                "Authorization: Bearer x\r\n folded\r\n",
-                "Authorization: Bearer x\r\nAuthorization:\r\n",
-                "Authorization: " + "\u0000".repeat(10) + "\r\n");
-    }
-
-    @ParameterizedTest
-    @MethodSource("garbageAuthorizationLines")
-    void garbageAuthorizationHeadersNeverProduceA5xx(String lines) {
-        assertThat(app.sendRaw("GET", "/api/reports", lines)).isBetween(400, 499);
     }
 
     // --- the filter's own behaviour
@@ -336,7 +103,71 @@ abstract class LogtoFilterContractTest {
         assertThat(app.send("GET", "/api/public", token).body()).isEqualTo("{\"token\":false}");
     }
 
+    @Test
+    void isUserInRoleHoldsForAGlobalScopeOnlyWithAGlobalApiToken() {
+        String global = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
+        String organization = issuer.organizationToken("org_42").scopes("read:report").sign();
+        String organizationApi = issuer.organizationApiToken(AUDIENCE, "org_42").scopes("read:report").sign();
+
+        assertThat(inRole(global, "read:report")).isTrue();
+        assertThat(inRole(organization, "read:report")).isFalse();
+        assertThat(inRole(organizationApi, "read:report")).isFalse();
+        assertThat(inRole(global, "write:report")).isFalse();
+    }
+
+    @Test
+    void isUserInRoleAnswersOrganizationQualifiedRolesForOrganizationTokens() {
+        String organization = issuer.organizationToken("org_42").scopes("read:member").sign();
+        String organizationApi = issuer.organizationApiToken(AUDIENCE, "org_42").scopes("read:project").sign();
+
+        assertThat(inRole(organization, TokenRoles.organization("org_42", "read:member"))).isTrue();
+        assertThat(inRole(organization, TokenRoles.organization("org_7", "read:member"))).isFalse();
+        assertThat(inRole(organization, TokenRoles.organizationApi("org_42", "read:member"))).isFalse();
+        assertThat(inRole(organizationApi, TokenRoles.organizationApi("org_42", "read:project"))).isTrue();
+        assertThat(inRole(organizationApi, TokenRoles.organization("org_42", "read:project"))).isFalse();
+    }
+
+    @Test
+    void theServletSeesTheSubjectAsItsPrincipal() {
+        String token = issuer.globalToken(AUDIENCE).subject("user-5").scopes("read:report").sign();
+
+        assertThat(app.send("GET", "/api/me?role=x", token).body())
+                .isEqualTo("{\"principal\":\"user-5\",\"remoteUser\":\"user-5\",\"authType\":\"Bearer\",\"inRole\":false}");
+    }
+
+    @Test
+    void aServletRefusingWithSendError403IsAnsweredWithTheCoreAccessDeniedChallenge() {
+        String organization = issuer.organizationToken("org_42").scopes("read:report").sign();
+
+        assertChallenge(app.send("GET", "/api/idiom/is-user-in-role", organization), oracle.challenges().accessDenied());
+    }
+
+    @Test
+    void anAuthenticatedRouteStillNeedsAValidToken() {
+        String expired = issuer.globalToken(AUDIENCE).scopes("read:report").expired().sign();
+
+        assertChallenge(app.send("GET", "/api/me?role=x"), oracle.challenges().missingToken());
+        assertThat(app.send("GET", "/api/me?role=x", expired).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRuleWhosePatternLacksTheOrganizationVariableIsAnsweredLikeAccessDenied() {
+        LogtoConfig config = LogtoConfig.custom().issuer(issuer.issuer()).audience(AUDIENCE).build();
+        String token = issuer.organizationToken("org_42").scopes("read:member").sign();
+        try (JettyApp lacking = JettyApp.start(new LogtoFilter(config,
+                LogtoRoutes.parse("GET /api/orgs/{id}/members = organization read:member")))) {
+            assertChallenge(lacking.send("GET", "/api/orgs/org_42/members", token), oracle.challenges().accessDenied());
+        }
+    }
+
     // --- helpers
+
+    private boolean inRole(String token, String role) {
+        HttpResponse<String> response = app.send("GET", "/api/me?role=" + URLEncoder.encode(role, StandardCharsets.UTF_8), token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().endsWith("\"inRole\":true}");
+    }
+
 
     /** The 403 the core computes for a token and a requirement. */
     Challenge denial(String token, Requirement requirement) {
@@ -351,13 +182,4 @@ abstract class LogtoFilterContractTest {
         assertThat(response.body()).isEqualTo(expected.body());
     }
 
-    static String tamper(String jws) {
-        int dot = jws.lastIndexOf('.');
-        char last = jws.charAt(dot + 1);
-        return jws.substring(0, dot + 1) + (last == 'A' ? 'B' : 'A') + jws.substring(dot + 2);
-    }
-
-    static Map<String, String> initParameters(LogtoTestIssuer issuer) {
-        return Map.of("issuer", issuer.issuer(), "audience", AUDIENCE, LogtoFilter.ROUTES_PARAMETER, RULE_LINES);
-    }
 }

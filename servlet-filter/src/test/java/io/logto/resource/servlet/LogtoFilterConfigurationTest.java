@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogtoTestIssuerExtension.class)
 class LogtoFilterConfigurationTest {
 
-    private static final String AUDIENCE = LogtoFilterContractTest.AUDIENCE;
+    private static final String AUDIENCE = JettyApp.AUDIENCE;
 
     private final LogtoTestIssuer issuer;
 
@@ -84,13 +84,13 @@ class LogtoFilterConfigurationTest {
         LogtoConfig config = LogtoConfig.custom().issuer(issuer.issuer()).audience(AUDIENCE).build();
         String token = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
         try (LogtoResourceServer logto = LogtoResourceServer.create(config);
-             JettyApp app = JettyApp.start(new LogtoFilter(logto, LogtoRoutes.parse(LogtoFilterContractTest.RULE_LINES)))) {
+             JettyApp app = JettyApp.start(new LogtoFilter(logto, LogtoRoutes.parse(JettyApp.RULE_LINES)))) {
             assertThat(app.send("GET", "/api/reports", token).statusCode()).isEqualTo(200);
         }
     }
 
     private Map<String, String> parameters(String... extra) {
-        Map<String, String> parameters = new HashMap<>(LogtoFilterContractTest.initParameters(issuer));
+        Map<String, String> parameters = new HashMap<>(JettyApp.initParameters(issuer.issuer()));
         for (int i = 0; i < extra.length; i += 2) {
             parameters.put(extra[i], extra[i + 1]);
         }
