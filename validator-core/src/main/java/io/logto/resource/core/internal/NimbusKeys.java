@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -126,8 +129,12 @@ public final class NimbusKeys implements AutoCloseable {
         // TTL leaves after refresh-ahead (the configuration guarantees at least connect + read).
         long refreshTimeout = Math.min(2 * connectPlusRead + 500, ttl - refreshAhead);
         ThreadFactory threads = daemonThreads("logto-jwks-refresh-");
-        ExecutorService refresher = Executors.newSingleThreadExecutor(threads);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        // After close() these refuse new work silently: Nimbus schedules the next refresh after every fetch,
+        // and an on-demand fetch after close() must not fail on that (the default policy throws).
+        ExecutorService refresher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads, new ThreadPoolExecutor.DiscardPolicy());
+        ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1, threads,
+                new ThreadPoolExecutor.DiscardPolicy());
         // The chain JWKSourceBuilder builds for cache + refresh-ahead + outage tolerance (no retry, no rate
         // limit), with one addition: the layer under the cache remembers what the cache holds, for peek().
         OutageTolerantJWKSetSource<SecurityContext> outageTolerant = new OutageTolerantJWKSetSource<>(fetcher,
