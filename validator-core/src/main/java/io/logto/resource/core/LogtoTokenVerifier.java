@@ -41,7 +41,8 @@ public interface LogtoTokenVerifier extends AutoCloseable {
      * the unknown-{@code kid} refetch is rate-limited) the returned stage is already complete, computed on
      * the caller's thread (which may include one signature verification); when keys must be fetched, the
      * fetch and the remaining checks run on a thread the verifier owns and the stage completes there when
-     * the fetch ends, so actions chained to a pending stage run on that thread. Same checks, same key
+     * the fetch ends, so actions chained to a pending stage run on that thread (or on one blocked in
+     * {@code join}/{@code get} on the stage). Same checks, same key
      * source (one fetch for concurrent requests, same rate limit and timeouts), same results as
      * {@link #verify(String)}. When too many requests already wait for keys, or after {@link #close()},
      * a request that needs a fetch is answered at once with {@link RejectionReason#KEYS_UNAVAILABLE}.
