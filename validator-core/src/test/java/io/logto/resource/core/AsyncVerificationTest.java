@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class AsyncVerificationTest {
 
     /** Long enough for the test to look at everything that must already be complete, short of the read timeout. */
-    private static final Duration HOLD = Duration.ofMillis(1500);
+    private static final Duration HOLD = Duration.ofMillis(2500);
 
     private final JwksServer server = new JwksServer();
     private final List<LogtoTokenVerifier> verifiers = new ArrayList<>();
