@@ -38,7 +38,7 @@ public interface LogtoTokenVerifier extends AutoCloseable {
     /**
      * Verifies a token without ever blocking the calling thread on I/O: when the answer needs no key
      * fetch (a cached token, a key in the cached key set, a malformed token, an unknown {@code kid} while
-     * the unknown-{@code kid} refetch is rate-limited) the returned stage is already complete, computed on
+     * the unknown-{@code kid} refetch is rate-limited and no fetch is in flight) the returned stage is already complete, computed on
      * the caller's thread (which may include one signature verification); when keys must be fetched, the
      * fetch and the remaining checks run on a thread the verifier owns and the stage completes there when
      * the fetch ends, so actions chained to a pending stage run on that thread (or on one blocked in

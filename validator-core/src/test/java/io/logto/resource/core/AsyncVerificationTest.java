@@ -103,9 +103,6 @@ class AsyncVerificationTest {
         assertThat(now(verifier.verifyAsync(token(TestKeys.ES384, "unseen"))).isVerified()).as("known key").isTrue();
         assertThat(now(verifier.verifyAsync("not-a-token")).rejection().orElseThrow().reason())
                 .isEqualTo(RejectionReason.MALFORMED);
-        ECKey stranger = TestKeys.generateEc(Curve.P_384);
-        assertThat(now(verifier.verifyAsync(token(stranger, "stranger"))).rejection().orElseThrow().reason())
-                .as("unknown kid while the refetch is rate-limited").isEqualTo(RejectionReason.UNKNOWN_KEY);
         assertThat(isDone(newKey)).isFalse();
 
         Thread completer = await(completedOn);
@@ -114,6 +111,28 @@ class AsyncVerificationTest {
         assertThat(result.isVerified()).isTrue();
         assertThat(result.token().orElseThrow().keyId()).isEqualTo(rotated.getKeyID());
         assertThat(server.jwksRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void requestsWithTheNewKidWaitForTheRefetchInFlightLikeVerifyDoes() {
+        ECKey rotated = TestKeys.generateEc(Curve.P_384);
+        server.serving(TestKeys.ES384);
+        LogtoTokenVerifier verifier = verifier();
+        assertThat(verifier.verify(token(TestKeys.ES384, "first")).isVerified()).isTrue();
+        server.slow(HOLD, TestKeys.ES384, rotated);
+
+        CompletionStage<VerificationResult> first = verifier.verifyAsync(token(rotated, "a"));
+        awaitJwksRequests(2); // the refetch is in flight and holds the unknown-kid rate limit
+        CompletionStage<VerificationResult> second = verifier.verifyAsync(token(rotated, "b"));
+
+        assertThat(isDone(second)).as("not refused while the fetch that brings its key is in flight").isFalse();
+        assertThat(first.toCompletableFuture().join().isVerified()).isTrue();
+        assertThat(second.toCompletableFuture().join().isVerified()).isTrue();
+        assertThat(server.jwksRequests()).isEqualTo(2);
+        ECKey stranger = TestKeys.generateEc(Curve.P_384);
+        assertThat(now(verifier.verifyAsync(token(stranger, "c"))).rejection().orElseThrow().reason())
+                .as("after the refetch, an unknown kid under the rate limit is answered at once")
+                .isEqualTo(RejectionReason.UNKNOWN_KEY);
     }
 
     @Test
