@@ -11,7 +11,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
@@ -60,6 +59,6 @@ final class LogtoTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static Authentication authentication(VerifiedToken token) {
         Map<String, Object> attributes = new HashMap<>(token.claims());
         attributes.put(MicronautLogtoAuthentication.VERIFIED_TOKEN, token);
-        return Authentication.build(token.subject(), List.of(), attributes);
+        return Authentication.build(token.subject(), token.roles(), attributes);
     }
 }
