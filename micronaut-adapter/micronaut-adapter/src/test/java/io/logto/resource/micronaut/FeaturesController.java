@@ -73,6 +73,7 @@ class FeaturesController {
         return authentication.getName();
     }
 
+    // tag::organization-role[]
     @Get("/organizations/{orgId}/role")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     String organizationRole(String orgId, Authentication authentication) {
@@ -81,6 +82,7 @@ class FeaturesController {
         }
         return orgId;
     }
+    // end::organization-role[]
 
     @Get("/without-variable")
     @RequireOrganizationScopes("read:member")
