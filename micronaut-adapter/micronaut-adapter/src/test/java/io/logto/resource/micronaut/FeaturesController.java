@@ -5,7 +5,9 @@ import io.logto.resource.core.ScopeMatch;
 import io.logto.resource.core.TokenRoles;
 import io.logto.resource.core.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -94,6 +96,13 @@ class FeaturesController {
     @RequireOrganizationScopes("read:member")
     String optionalOrganization(@Nullable String orgId) {
         return orgId;
+    }
+
+    @Get("/thread")
+    @RequireScopes("read:report")
+    Map<String, Object> thread(HttpRequest<?> request) {
+        return Map.of("thread", Thread.currentThread().getName(),
+                "sameRequest", ServerRequestContext.currentRequest().map(current -> current == request).orElse(false));
     }
 
     @Get("/unannotated")

@@ -20,15 +20,18 @@ import org.reactivestreams.Publisher;
  * {@link Authentication} (see {@link MicronautLogtoAuthentication}); a refused token emits nothing and
  * leaves the core's 401 {@code invalid_token} challenge on the request. Nothing here waits: when the core
  * answers at once (cache hit, known key, malformed token) the result is emitted on the calling event loop;
- * when it must fetch keys the publisher completes later, on the thread that finished the fetch.
+ * when it must fetch keys the publisher completes later, back on the request's event loop
+ * ({@link ResumeExecutor}), never on the core's key-fetch threads.
  */
 @Singleton
 final class LogtoTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final LogtoResourceServer logto;
+    private final ResumeExecutor resume;
 
-    LogtoTokenValidator(LogtoResourceServer logto) {
+    LogtoTokenValidator(LogtoResourceServer logto, ResumeExecutor resume) {
         this.logto = logto;
+        this.resume = resume;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class LogtoTokenValidator implements TokenValidator<HttpRequest<?>> {
             Authentication authentication = authentication(result.join(), request);
             return authentication == null ? Publishers.empty() : Publishers.just(authentication);
         }
-        return Publishers.fromCompletableFuture(result.thenApply(done -> authentication(done, request)));
+        return Publishers.fromCompletableFuture(result.thenApplyAsync(done -> authentication(done, request), resume.of(request)));
     }
 
     /** The authentication of a verified token; null (and the challenge left on the request) otherwise. */
