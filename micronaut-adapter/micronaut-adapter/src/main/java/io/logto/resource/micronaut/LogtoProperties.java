@@ -215,6 +215,15 @@ public interface LogtoProperties {
     List<String> getScopesSupported();
 
     /**
+     * An HTTP proxy for discovery and JWKS requests, as host:port. Default: the JDK's proxy settings
+     * (https.proxyHost, https.proxyPort, http.nonProxyHosts).
+     *
+     * @return the proxy, or null when not set
+     */
+    @Nullable
+    String getProxy();
+
+    /**
      * Whether http URLs to hosts other than loopback are allowed, e.g. http://logto:3001 in a private network.
      * Default: false.
      *

@@ -6,6 +6,7 @@ import io.logto.resource.core.TokenRoles;
 import io.logto.resource.core.VerifiedToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +20,7 @@ import java.util.Map;
  * Endpoints exercising what the contract does not: any-of, renamed or missing path variables, Micronaut's own
  * idioms ({@code @Secured} roles, {@code Authentication}).
  */
+@Requires(env = FeaturesTest.ENVIRONMENT)
 @Controller("/features")
 class FeaturesController {
 

@@ -1,6 +1,6 @@
 package io.logto.resource.micronaut;
 
-import static io.logto.resource.micronaut.ContractTest.assertChallenge;
+import static io.logto.resource.micronaut.TestHttp.assertChallenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.resource.core.LogtoResourceServer;
@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** What Micronaut users expect beyond the contract: Authentication and its roles, @Secured, binding, any-of, class level. */
-@MicronautTest
+@MicronautTest(environments = FeaturesTest.ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeaturesTest implements TestPropertyProvider {
+
+    /** The environment that adds {@link FeaturesController} and {@link ClassLevelController} to the application. */
+    static final String ENVIRONMENT = "features";
 
     static final String AUDIENCE = "https://api.example.com";
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  * A request that waited for a key fetch resumes on the server's own event loop, with its request context,
  * never on the core's few key-fetch threads (user code there would hold up other waiting verifications).
  */
-@MicronautTest
+@MicronautTest(environments = FeaturesTest.ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeyFetchResumeTest implements TestPropertyProvider {
 
