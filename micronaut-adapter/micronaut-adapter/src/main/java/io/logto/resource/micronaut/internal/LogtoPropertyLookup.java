@@ -54,6 +54,8 @@ final class LogtoPropertyLookup implements Function<String, String> {
             case "realm" -> p.getRealm();
             case "scopes-supported" -> joined(p.getScopesSupported());
             case "proxy" -> p.getProxy();
+            case "security-event-level" -> p.getSecurityEventLevel();
+            case "security-events-per-second" -> p.getSecurityEventsPerSecond();
             case "allow-insecure-http" -> p.getAllowInsecureHttp();
             default -> null;
         };

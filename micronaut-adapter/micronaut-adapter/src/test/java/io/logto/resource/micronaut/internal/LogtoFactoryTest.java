@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.core.SecurityEventLevel;
 import io.logto.resource.core.SignatureProvider;
 import io.logto.resource.micronaut.LogtoProperties;
 import io.micronaut.context.ApplicationContext;
@@ -54,6 +55,8 @@ class LogtoFactoryTest {
                     .scopesSupported(List.of("read:report", "write:report"))
                     .allowInsecureHttp(true)
                     .proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example.com", 3128)))
+                    .securityEventLevel(SecurityEventLevel.WARN)
+                    .securityEventsPerSecond(5)
                     .build();
 
             assertThat(settings(context.getBean(LogtoConfig.class))).isEqualTo(settings(expected));
@@ -140,7 +143,8 @@ class LogtoFactoryTest {
                 config.jwksRefreshAhead(), config.jwksUnknownKeyRefetchInterval(), config.jwksOutageTolerance(),
                 config.jwksSizeLimitBytes(), config.requireAccessTokenType(), config.tokenCacheMaxEntries(),
                 config.maxTokenLength(), config.signatureProvider(), config.resourceMetadataUri(), config.realm(),
-                config.scopesSupported(), config.allowInsecureHttp(), config.proxy());
+                config.scopesSupported(), config.allowInsecureHttp(), config.proxy(),
+                config.securityEventLevel(), config.securityEventsPerSecond());
     }
 
     private static String coreMessage(Map<String, Object> properties) {
