@@ -88,6 +88,12 @@ class FeaturesController {
     }
     // end::organization-role[]
 
+    @Get("/organizations/org_4/secured")
+    @Secured("organization:org_4 read:member")
+    String organizationRoleSecured() {
+        return "org_4";
+    }
+
     @Get("/without-variable")
     @RequireOrganizationScopes("read:member")
     String withoutVariable() {

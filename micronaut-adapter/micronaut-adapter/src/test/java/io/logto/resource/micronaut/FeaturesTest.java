@@ -118,6 +118,9 @@ class FeaturesTest implements TestPropertyProvider {
         String member = issuer.organizationToken("org_4").scopes("read:member").sign();
 
         assertThat(http.get("/features/organizations/org_4/role", bearer(member)).body()).isEqualTo("org_4");
+        assertThat(http.get("/features/organizations/org_4/secured", bearer(member)).body()).isEqualTo("org_4");
+        assertChallenge(http.get("/features/organizations/org_4/secured",
+                bearer(issuer.organizationToken("org_5").scopes("read:member").sign())), logto.challenges().accessDenied());
         assertChallenge(http.get("/features/organizations/org_5/role", bearer(member)), logto.challenges().accessDenied());
         assertChallenge(http.get("/features/organizations/org_4/role",
                 bearer(issuer.globalToken(AUDIENCE).scopes("read:member").sign())), logto.challenges().accessDenied());
