@@ -56,7 +56,8 @@ final class LogtoRequirementRule implements SecurityRule<HttpRequest<?>> {
         if (token == null) {
             return REJECTED;
         }
-        Object organizationId = requirement.organizationVariable().map(route.getVariableValues()::get).orElse(null);
+        // a lambda, not route.getVariableValues()::get, so that global requirements never build the variable map
+        Object organizationId = requirement.organizationVariable().map(name -> route.getVariableValues().get(name)).orElse(null);
         Decision decision = logto.authorize(token, requirement, organizationId == null ? null : organizationId.toString());
         if (decision.isGranted()) {
             return endpoint.alsoSecured() ? UNKNOWN : ALLOWED;
