@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 
 /**
@@ -74,6 +75,12 @@ class FeaturesController {
     @Get("/secured")
     @Secured("read:report")
     String secured(Authentication authentication) {
+        return authentication.getName();
+    }
+
+    @Get("/roles-allowed")
+    @RolesAllowed("read:report")
+    String rolesAllowed(Authentication authentication) {
         return authentication.getName();
     }
 

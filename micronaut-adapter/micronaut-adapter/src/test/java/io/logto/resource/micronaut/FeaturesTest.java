@@ -114,6 +114,17 @@ class FeaturesTest implements TestPropertyProvider {
     }
 
     @Test
+    void rolesAllowedWithAScopeGrantsOnlyAGlobalTokenWithThatScope() {
+        assertThat(http.get("/features/roles-allowed", bearer(issuer.globalToken(AUDIENCE).subject("user-9")
+                .scopes("read:report").sign())).body()).isEqualTo("user-9");
+        assertChallenge(http.get("/features/roles-allowed",
+                bearer(issuer.organizationToken("org_1").scopes("read:report").sign())), logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/roles-allowed",
+                bearer(issuer.organizationApiToken(AUDIENCE, "org_1").scopes("read:report").sign())),
+                logto.challenges().accessDenied());
+    }
+
+    @Test
     void anOrganizationRoleIsCheckedWithTheCoresQualifiedName() {
         String member = issuer.organizationToken("org_4").scopes("read:member").sign();
 
