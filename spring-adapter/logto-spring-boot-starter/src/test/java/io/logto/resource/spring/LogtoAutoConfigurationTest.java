@@ -29,6 +29,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -138,6 +140,7 @@ class LogtoAutoConfigurationTest {
         web.run(context -> {
             assertThat(context).hasSingleBean(LogtoResourceServer.class).hasSingleBean(LogtoAuthenticationProvider.class)
                     .hasSingleBean(LogtoAuthenticationEntryPoint.class).hasSingleBean(LogtoAccessDeniedHandler.class)
+                    .hasSingleBean(LogtoRequestRejectedHandler.class)
                     .hasSingleBean(LogtoEndpointScan.class).hasSingleBean(LogtoWebMvcConfigurer.class)
                     .hasBean("logtoAuthorizationAdvisor").hasBean("logtoSecurityFilterChain")
                     .doesNotHaveBean("defaultSecurityFilterChain").doesNotHaveBean(UserDetailsService.class);
@@ -153,6 +156,7 @@ class LogtoAutoConfigurationTest {
         assertBacksOff(LogtoAuthenticationEntryPoint.class, () -> new LogtoAuthenticationEntryPoint(server));
         assertBacksOff(LogtoAccessDeniedHandler.class, () -> new LogtoAccessDeniedHandler(server));
         assertBacksOff(LogtoAuthorizer.class, () -> new LogtoAuthorizer(server));
+        assertBacksOff(RequestRejectedHandler.class, HttpStatusRequestRejectedHandler::new);
         assertBacksOff(LogtoWebMvcConfigurer.class, () -> new LogtoWebMvcConfigurer(server));
         assertBacksOff(LogtoEndpointScan.class, () -> new LogtoEndpointScan(new StaticListableBeanFactory()));
         server.close();
