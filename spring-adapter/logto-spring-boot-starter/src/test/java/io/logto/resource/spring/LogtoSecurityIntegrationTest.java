@@ -8,6 +8,7 @@ import io.logto.resource.core.Challenge;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.ProtectedResourceMetadata;
 import io.logto.resource.core.Requirement;
+import io.logto.resource.core.TokenRoles;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.logto.resource.test.TokenBuilder;
 import java.util.List;
@@ -209,6 +210,63 @@ class LogtoSecurityIntegrationTest {
     }
 
     @Test
+    void hasAuthorityForAGlobalScopeGrantsOnlyGlobalTokens() throws Exception {
+        assertThat(call(get("/expr/authority"), ISSUER.globalToken(AUDIENCE).scopes("read:report")).getStatus())
+                .isEqualTo(200);
+        for (TokenBuilder refused : List.of(ISSUER.organizationToken("org_1").scopes("read:report"),
+                ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:report"))) {
+            assertChallenge(call(get("/expr/authority"), refused), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void aScopeWithACommaIsJustAnotherAuthority() throws Exception {
+        assertThat(call(get("/expr/authority"), ISSUER.globalToken(AUDIENCE).scopes("read:report", "a,b")).getStatus())
+                .isEqualTo(200);
+        assertThat(call(get("/me"), ISSUER.globalToken(AUDIENCE).scopes("a,b")).getContentAsString())
+                .contains("\"authorities\":[\"SCOPE_a,b\"]");
+    }
+
+    @Test
+    void organizationTokensGetOrganizationQualifiedAuthorities() throws Exception {
+        assertThat(call(get("/me"), ISSUER.organizationToken("org_1").scopes("read:member")).getContentAsString())
+                .contains("\"authorities\":[\"SCOPE_" + TokenRoles.organization("org_1", "read:member") + "\"]");
+        assertThat(call(get("/me"), ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:project"))
+                .getContentAsString())
+                .contains("\"authorities\":[\"SCOPE_" + TokenRoles.organizationApi("org_1", "read:project") + "\"]");
+    }
+
+    @Test
+    void hasAuthorityForAnOrganizationRoleGrantsThatOrganizationsTokenOnly() throws Exception {
+        assertThat(call(get("/expr/orgs/org_1/authority"), ISSUER.organizationToken("org_1").scopes("read:member"))
+                .getContentAsString()).isEqualTo("{\"organizationId\":\"org_1\"}");
+        for (TokenBuilder refused : List.of(ISSUER.organizationToken("org_2").scopes("read:member"),
+                ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:member"),
+                ISSUER.globalToken(AUDIENCE).scopes("read:member"))) {
+            assertChallenge(call(get("/expr/orgs/org_1/authority"), refused), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void anOrganizationAnnotationWithoutItsPathVariableIsTheCoresMissingOrganizationAnswer() throws Exception {
+        TokenBuilder token = ISSUER.organizationToken("org_1").scopes("read:member");
+        assertChallenge(call(get("/members-of-no-organization"), token), logto.challenges().accessDenied());
+        assertChallenge(call(get("/expr/orgs/org_1/unnamed"), token), logto.challenges().accessDenied());
+    }
+
+    @Test
+    void classLevelOrganizationApiRequirementReadsItsOwnVariable() throws Exception {
+        assertThat(call(get("/projects/org_5/files"), ISSUER.organizationApiToken(AUDIENCE, "org_5").scopes("read:project"))
+                .getStatus()).isEqualTo(200);
+        TokenBuilder other = ISSUER.organizationApiToken(AUDIENCE, "org_6").scopes("read:project");
+        assertDenied(call(get("/projects/org_5/files"), other), other,
+                Requirement.organizationApi("org_5", "read:project"));
+        TokenBuilder reader = ISSUER.organizationApiToken(AUDIENCE, "org_5").scopes("read:project");
+        assertDenied(call(post("/projects/org_5/files"), reader), reader,
+                Requirement.organizationApi("org_5", "write:project"));
+    }
+
+    @Test
     void scopesAreSpringAuthoritiesAndTheSubjectIsThePrincipalName() throws Exception {
         MockHttpServletResponse me = call(get("/me"), ISSUER.globalToken(AUDIENCE).subject("u-3").scopes("read:report", "a:b"));
         assertThat(me.getContentAsString())
@@ -248,7 +306,7 @@ class LogtoSecurityIntegrationTest {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getContentType()).isEqualTo("application/json");
             assertThat(response.getContentAsString()).isEqualTo(logto.metadata().withScopes(List.of("read:report", "admin",
-                    "read:audit", "read:member", "read:project", "read:admin", "write:admin")).toJson());
+                    "read:audit", "read:member", "read:project", "read:admin", "write:admin", "write:project")).toJson());
         }
     }
 
