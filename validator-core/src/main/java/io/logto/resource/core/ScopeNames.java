@@ -1,5 +1,6 @@
 package io.logto.resource.core;
 
+import io.logto.resource.core.internal.Urls;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -41,16 +42,7 @@ final class ScopeNames {
      * @return true for an RFC 6749 scope-token
      */
     static boolean isValid(String scope) {
-        if (scope == null || scope.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < scope.length(); i++) {
-            char c = scope.charAt(i);
-            if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        return scope != null && Urls.isScopeToken(scope);
     }
 
     /** A scope name as Java would write it, with control and non-ASCII characters escaped. */
