@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.MethodClassKey;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -24,8 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Spring method security for {@code @RequireScopes}, {@code @RequireOrganizationScopes} and
  * {@code @RequireOrganizationApiScopes}: the invoked method's {@link EndpointRequirement} (read by
- * {@link RequirementAnnotations} when the bean is proxied, so an invalid annotation fails startup; cached per
- * method), the organization id from the current request's path variables, and {@link LogtoAuthorizer} to decide.
+ * {@link RequirementAnnotations}, whose pointcut reads every bean's annotations when the bean is proxied, so an
+ * invalid annotation fails startup; cached per invoked method), the organization id from the current request's path variables, and {@link LogtoAuthorizer} to decide.
  * Runs in Spring Security's {@link AuthorizationManagerBeforeMethodInterceptor} right after
  * {@code @PreAuthorize}, so denials reach the security filter chain's access-denied handling.
  */
@@ -50,7 +49,7 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
     public static AuthorizationManagerBeforeMethodInterceptor interceptor(Supplier<LogtoAuthorizer> authorizer) {
         LogtoMethodAuthorizationManager manager = new LogtoMethodAuthorizationManager(authorizer);
         AuthorizationManagerBeforeMethodInterceptor interceptor =
-                new AuthorizationManagerBeforeMethodInterceptor(manager.new AnnotatedMethods(), manager);
+                new AuthorizationManagerBeforeMethodInterceptor(RequirementAnnotations.pointcut(), manager);
         interceptor.setOrder(ORDER);
         return interceptor;
     }
@@ -83,23 +82,5 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
         Object variables = request == null ? null
                 : request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         return variables instanceof Map ? ((Map<String, String>) variables).get(name) : null;
-    }
-
-    /**
-     * Matches the methods that carry a Logto annotation, or whose class does ({@link Object}'s methods excepted).
-     * The auto-proxy creator asks it about every method of every bean at startup, so reading the annotations
-     * here makes an invalid one fail startup rather than its first request. Nothing is cached here: only the
-     * methods actually invoked are, by the manager.
-     */
-    private final class AnnotatedMethods extends StaticMethodMatcherPointcut {
-
-        @Override
-        public boolean matches(Method method, Class<?> targetClass) {
-            if (method.getDeclaringClass() == Object.class) {
-                return false;
-            }
-            Class<?> target = targetClass == null ? method.getDeclaringClass() : targetClass;
-            return RequirementAnnotations.find(AopUtils.getMostSpecificMethod(method, target), target).isPresent();
-        }
     }
 }

@@ -6,24 +6,22 @@ import io.logto.resource.core.TokenKind;
 import io.logto.resource.spring.RequireOrganizationApiScopes;
 import io.logto.resource.spring.RequireOrganizationScopes;
 import io.logto.resource.spring.RequireScopes;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * Reads the three Logto annotations into the core's {@link EndpointRequirement}: the method's annotation wins,
  * else its class's (composed annotations and inherited ones included, Spring's "find" semantics). Reading is
  * all it does; the core validates scope names and the organization variable, and decides. Free of servlet and
- * reactive types, so both web stacks can use it.
+ * reactive types, so both web stacks use it, with its {@link #pointcut()} for their method interceptors.
  */
 public final class RequirementAnnotations {
-
-    /** The annotations read. */
-    public static final List<Class<? extends Annotation>> ANNOTATIONS =
-            List.of(RequireScopes.class, RequireOrganizationScopes.class, RequireOrganizationApiScopes.class);
 
     private RequirementAnnotations() {
     }
@@ -41,6 +39,18 @@ public final class RequirementAnnotations {
     public static Optional<EndpointRequirement> find(Method method, Class<?> targetClass) {
         Optional<EndpointRequirement> onMethod = read(method, targetClass.getName() + "#" + method.getName());
         return onMethod.isPresent() ? onMethod : read(targetClass, targetClass.getName());
+    }
+
+    /**
+     * The pointcut of the methods that carry a Logto annotation, or whose class does ({@link Object}'s methods
+     * excepted), for a method-security interceptor (servlet or reactive). The auto-proxy creator asks it about
+     * every method of every bean at startup, and it reads the annotations with {@link #find}, so an invalid
+     * annotation on any bean fails startup rather than that method's first call. It caches nothing.
+     *
+     * @return the pointcut
+     */
+    public static Pointcut pointcut() {
+        return new AnnotatedMethods();
     }
 
     private static Optional<EndpointRequirement> read(AnnotatedElement element, String source) {
@@ -74,6 +84,18 @@ public final class RequirementAnnotations {
             return EndpointRequirement.of(kind, variable, match, List.of(scopes));
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException(source + ": " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static final class AnnotatedMethods extends StaticMethodMatcherPointcut {
+
+        @Override
+        public boolean matches(Method method, Class<?> targetClass) {
+            if (method.getDeclaringClass() == Object.class) {
+                return false;
+            }
+            Class<?> target = targetClass == null ? method.getDeclaringClass() : targetClass;
+            return find(AopUtils.getMostSpecificMethod(method, target), target).isPresent();
         }
     }
 }
