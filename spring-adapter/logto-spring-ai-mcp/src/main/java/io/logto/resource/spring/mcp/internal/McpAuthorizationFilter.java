@@ -86,7 +86,7 @@ public final class McpAuthorizationFilter extends OncePerRequestFilter {
         }
         byte[] body = McpRequestBodies.read(request, guard.maxRequestBytes());
         if (body == null) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         McpMessages messages = McpMessages.parse(body);
