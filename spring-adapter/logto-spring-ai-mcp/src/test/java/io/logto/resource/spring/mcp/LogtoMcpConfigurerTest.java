@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tool methods are out of method security), and method security kept for MVC handlers.
  */
 @SpringBootTest(classes = CustomChainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logto.mcp.scope-hint=export:report", "spring.ai.mcp.server.name=custom-chain"})
+        properties = {"logto.mcp.scope-hint=export:report", "spring.ai.mcp.server.protocol=streamable"})
 class LogtoMcpConfigurerTest {
 
     static final String AUDIENCE = "https://mcp.example.com/mcp";
