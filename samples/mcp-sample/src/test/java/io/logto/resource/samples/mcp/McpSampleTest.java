@@ -8,8 +8,10 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTransportAuthorizationErrorHandler;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +46,9 @@ class McpSampleTest {
     static final String MCP = BASE + "/mcp";
     static final String METADATA = BASE + "/.well-known/oauth-protected-resource/mcp";
     static final String ACCEPT = "application/json, text/event-stream";
+
+    @Autowired
+    McpSyncServer mcpServer;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,7 +72,7 @@ class McpSampleTest {
     static McpSyncClient client(String token, List<HttpResponse.ResponseInfo> refusals) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(BASE)
                 .endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) -> {
+                .addHttpRequestCustomizer((request, method, uri, body, context) -> {
                     if (token != null) {
                         request.header("Authorization", "Bearer " + token);
                     }
@@ -77,7 +83,11 @@ class McpSampleTest {
                 }))
                 .build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-                .clientInfo(new McpSchema.Implementation("logto-mcp-test", "1.0.0")).build();
+                .clientInfo(McpSchema.Implementation.builder("logto-mcp-test", "1.0.0").build()).build();
+    }
+
+    static McpSchema.CallToolRequest tool(String name, Map<String, Object> arguments) {
+        return McpSchema.CallToolRequest.builder(name).arguments(arguments).build();
     }
 
     static String text(McpSchema.CallToolResult result) {
@@ -125,10 +135,9 @@ class McpSampleTest {
         try (McpSyncClient client = client(token("read:report", "write:report"), refusals)) {
             assertThat(client.initialize().serverInfo().name()).isEqualTo("logto-mcp-sample");
             assertThat(toolNames(client)).containsExactly("create_report", "list_reports");
-            McpSchema.CallToolResult created = client.callTool(new McpSchema.CallToolRequest("create_report",
-                    Map.of("title", "Written by an agent")));
+            McpSchema.CallToolResult created = client.callTool(tool("create_report", Map.of("title", "Written by an agent")));
             assertThat(created.isError()).isFalse();
-            assertThat(text(client.callTool(new McpSchema.CallToolRequest("list_reports", Map.of()))))
+            assertThat(text(client.callTool(tool("list_reports", Map.of()))))
                     .contains("Quarterly numbers", "Written by an agent");
         }
         assertThat(refusals).isEmpty();
@@ -140,14 +149,13 @@ class McpSampleTest {
         try (McpSyncClient reader = client(token("read:report"), refusals)) {
             reader.initialize();
             assertThat(toolNames(reader)).containsExactly("list_reports");
-            assertThatThrownBy(() -> reader.callTool(new McpSchema.CallToolRequest("create_report",
-                    Map.of("title", "Must not exist")))).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> reader.callTool(tool("create_report", Map.of("title", "Must not exist")))).isInstanceOf(RuntimeException.class);
             assertThat(refusals).hasSize(1);
             assertThat(refusals.get(0).statusCode()).isEqualTo(403);
             assertThat(refusals.get(0).headers().firstValue("WWW-Authenticate").orElseThrow())
                     .isEqualTo("Bearer error=\"insufficient_scope\", error_description=\"The token lacks the required scope.\", "
                             + "scope=\"write:report\", resource_metadata=\"" + METADATA + "\"");
-            assertThat(text(reader.callTool(new McpSchema.CallToolRequest("list_reports", Map.of()))))
+            assertThat(text(reader.callTool(tool("list_reports", Map.of()))))
                     .doesNotContain("Must not exist");
         }
     }
@@ -159,7 +167,7 @@ class McpSampleTest {
         try (McpSyncClient member = client(org42, refusals)) {
             member.initialize();
             assertThat(toolNames(member)).containsExactly("list_projects");
-            assertThat(text(member.callTool(new McpSchema.CallToolRequest("list_projects", Map.of("orgId", "org_42")))))
+            assertThat(text(member.callTool(tool("list_projects", Map.of("orgId", "org_42")))))
                     .contains("\"organizationId\":\"org_42\"");
         }
         assertThat(refusals).isEmpty();
@@ -167,7 +175,7 @@ class McpSampleTest {
         String org7 = LOGTO.organizationApiToken(MCP, "org_7").scopes("read:project").sign();
         try (McpSyncClient outsider = client(org7, refusals)) {
             outsider.initialize();
-            assertThatThrownBy(() -> outsider.callTool(new McpSchema.CallToolRequest("list_projects", Map.of("orgId", "org_42"))))
+            assertThatThrownBy(() -> outsider.callTool(tool("list_projects", Map.of("orgId", "org_42"))))
                     .isInstanceOf(RuntimeException.class);
         }
         assertThat(refusals).hasSize(1);
@@ -213,27 +221,27 @@ class McpSampleTest {
     void sessionRequestsGetAndDeleteWorkForTheCallerThatOpenedTheSession() throws Exception {
         String token = token("read:report");
         String session = initialize(token);
-        // the listening stream sends its headers with its first event; ending the session ends the stream
-        CompletableFuture<HttpResponse<String>> stream = http.sendAsync(HttpRequest.newBuilder(URI.create(MCP)).GET()
+        CompletableFuture<HttpResponse<InputStream>> listening = http.sendAsync(HttpRequest.newBuilder(URI.create(MCP)).GET()
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", session).build(), HttpResponse.BodyHandlers.ofString());
-        awaitListeningStream(session, token);
+                .header("Mcp-Session-Id", session).build(), HttpResponse.BodyHandlers.ofInputStream());
+        // the listening stream sends its headers with its first event: notify until it is there
+        for (int i = 0; i < 600 && !listening.isDone(); i++) {
+            mcpServer.notifyToolsListChanged();
+            Thread.sleep(50);
+        }
+        HttpResponse<InputStream> stream = listening.get(60, TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
 
         HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(MCP)).DELETE()
                 .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(200);
-        HttpResponse<String> listened = stream.get(60, TimeUnit.SECONDS);
-        assertThat(listened.statusCode()).isEqualTo(200);
-        assertThat(listened.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-        assertThat(post(token, session, call(2, "list_reports", "{}")).statusCode()).isEqualTo(404);
-    }
-
-    /** Gives the GET a moment to reach the server: a ping on the session is answered after it was accepted. */
-    private void awaitListeningStream(String session, String token) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            assertThat(post(token, session, ping(10 + i)).statusCode()).isEqualTo(200);
+        try (InputStream events = stream.body()) {
+            assertThat(new String(events.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("notifications/tools/list_changed");
         }
+        assertThat(post(token, session, call(2, "list_reports", "{}")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -259,6 +267,18 @@ class McpSampleTest {
         String aliceAgain = LOGTO.globalToken(MCP).subject("alice").clientId("agent-a").scopes("read:report").sign();
         assertThat(post(aliceAgain, session, call(3, "list_reports", "{}")).statusCode()).isEqualTo(200);
         assertThat(post(null, session, call(4, "list_reports", "{}")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anEncodedPathToTheEndpointIsCheckedToo() throws Exception {
+        String token = token("read:report");
+        String session = initialize(token);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + "/%6Dcp"))
+                .POST(HttpRequest.BodyPublishers.ofString(call(2, "create_report", "{\"title\":\"sneaky\"}")))
+                .header("Content-Type", "application/json").header("Accept", ACCEPT).header("Mcp-Session-Id", session)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(400, 403);
+        assertThat(post(token, session, call(3, "list_reports", "{}")).body()).doesNotContain("sneaky");
     }
 
     @Test

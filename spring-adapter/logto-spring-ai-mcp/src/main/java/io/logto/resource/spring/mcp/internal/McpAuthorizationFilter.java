@@ -55,6 +55,7 @@ public final class McpAuthorizationFilter extends OncePerRequestFilter {
         this.contexts = contexts;
     }
 
+    /** Only requests for the MCP endpoint. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !guard.isEndpoint(request);

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What the MCP filters share: the resource server, the tools' requirements, the session bindings, the MCP
@@ -24,6 +26,7 @@ public final class McpGuard {
     private final McpToolRequirements tools;
     private final McpSessionBindings sessions = new McpSessionBindings();
     private final String endpoint;
+    private final RequestMatcher endpointMatcher;
     private final List<String> configuredHint;
     private final int maxRequestBytes;
     private final Supplier<Set<String>> otherScopes;
@@ -45,6 +48,7 @@ public final class McpGuard {
         this.logto = Objects.requireNonNull(logto, "logto");
         this.tools = Objects.requireNonNull(tools, "tools");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.endpointMatcher = PathPatternRequestMatcher.withDefaults().matcher(endpoint);
         this.configuredHint = scopeHint == null ? null : List.copyOf(scopeHint);
         this.maxRequestBytes = maxRequestBytes;
         this.otherScopes = otherScopes;
@@ -82,11 +86,11 @@ public final class McpGuard {
      * Whether a request is for the MCP endpoint.
      *
      * @param request the request
-     * @return true when its path within the application is the endpoint
+     * @return true when its path within the application, decoded and matched as Spring MVC matches the MCP
+     *         server's route, is the endpoint
      */
     public boolean isEndpoint(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(endpoint) || path.equals(endpoint + "/");
+        return endpointMatcher.matches(request);
     }
 
     /** The core's challenges with the 401 scope hint. */

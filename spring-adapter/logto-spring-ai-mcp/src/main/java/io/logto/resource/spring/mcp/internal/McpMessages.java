@@ -58,7 +58,11 @@ public final class McpMessages {
         return new McpMessages(messages);
     }
 
-    /** One JSON-RPC message. */
+    /**
+     * One JSON-RPC message.
+     *
+     * @param node the message as read
+     */
     public record Message(JsonNode node) {
 
         /** The method, or empty for responses. */

@@ -31,6 +31,7 @@ public final class McpMetadataFilter extends OncePerRequestFilter {
         this.paths = guard.metadataPaths();
     }
 
+    /** Only GET and HEAD of the metadata paths. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         if (!(HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()))) {

@@ -23,6 +23,7 @@ public final class ToolMethodsOutsideMethodSecurity implements BeanPostProcessor
     /** The starter's advisor bean. */
     public static final String ADVISOR_BEAN = "logtoAuthorizationAdvisor";
 
+    /** Replaces the starter's advisor by one with the same advice and order whose pointcut skips tool methods. */
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!ADVISOR_BEAN.equals(beanName) || !(bean instanceof PointcutAdvisor advisor)) {
@@ -34,6 +35,7 @@ public final class ToolMethodsOutsideMethodSecurity implements BeanPostProcessor
         return narrowed;
     }
 
+    /** Registered before the auto-proxy creator, so the advisor is narrowed before any bean is proxied. */
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
