@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,14 +60,15 @@ class CustomChainApplication {
         }
     }
 
-    /** A tool needing an organization token for the organization in its argument. */
+    /** A tool needing an organization token for the organization in its argument; it names its caller. */
     @Component
     static class ProjectTools {
 
         @McpTool(name = "archive_project", description = "Archives the organization's project.")
         @RequireOrganizationScopes(value = "archive:project", organizationIdFrom = "orgId")
         public String archiveProject(@McpToolParam(description = "organization") String orgId) {
-            return "archived in " + orgId;
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            return "archived in " + orgId + " by " + (caller == null ? "nobody" : caller.getName());
         }
     }
 

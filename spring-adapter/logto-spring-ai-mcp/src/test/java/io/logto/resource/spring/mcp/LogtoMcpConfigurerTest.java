@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link LogtoMcpConfigurer} in an application's own chain, on a real Tomcat: the chain's own rules still
  * apply elsewhere, the configured scope hint, path-form metadata for an audience with a path, a
  * {@code @Tool} tool and an organization {@code @McpTool} tool decided before dispatch (the latter runs, so
- * tool methods are out of method security), and method security kept for MVC handlers.
+ * tool methods are out of method security, and it sees its caller's authentication), and method security kept
+ * for MVC handlers.
  */
 @SpringBootTest(classes = CustomChainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logto.mcp.scope-hint=export:report", "spring.ai.mcp.server.protocol=streamable"})
@@ -90,7 +91,7 @@ class LogtoMcpConfigurerTest {
 
         HttpResponse<String> granted = post(member, session, call("archive_project", "{\"orgId\":\"org_1\"}"));
         assertThat(granted.statusCode()).isEqualTo(200);
-        assertThat(granted.body()).contains("archived in org_1").doesNotContain("\"isError\":true");
+        assertThat(granted.body()).contains("archived in org_1 by user-1").doesNotContain("\"isError\":true");
 
         HttpResponse<String> otherOrganization = post(member, session, call("archive_project", "{\"orgId\":\"org_2\"}"));
         assertThat(otherOrganization.statusCode()).isEqualTo(403);
