@@ -2,7 +2,6 @@ package io.logto.resource.spring.mcp.internal;
 
 import io.logto.resource.core.VerifiedToken;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,15 +61,5 @@ public final class McpSessionBindings {
     /** The number of bound sessions. */
     public int size() {
         return owners.size();
-    }
-
-    /**
-     * The subject that opened a session, for diagnostics.
-     *
-     * @param sessionId the session id
-     * @return the subject, or empty when the session is not bound
-     */
-    public Optional<String> subject(String sessionId) {
-        return Optional.ofNullable(owners.get(sessionId)).map(Caller::subject);
     }
 }
