@@ -2,6 +2,7 @@ package io.logto.resource.spring;
 
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.spring.internal.DefaultSecurityFilterChainConfiguration;
 import io.logto.resource.spring.internal.LogtoEndpointScan;
 import io.logto.resource.spring.internal.LogtoMethodAuthorizationManager;
 import io.logto.resource.spring.internal.LogtoMethodSecurityRegistrar;
@@ -15,17 +16,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -42,10 +38,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * answer to {@code AccessRefusedException}. Every bean backs off when the application defines its own; the
  * default chain backs off when the application defines any {@link SecurityFilterChain}.
  */
+// Spring Boot 4 names, then Spring Boot 3.5 names (logto-spring-boot3-starter compiles this class too).
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnClass(LogtoResourceServer.class)
 public final class LogtoAutoConfiguration {
 
@@ -69,7 +69,7 @@ public final class LogtoAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class})
-    @Import(LogtoMethodSecurityRegistrar.class)
+    @Import({LogtoMethodSecurityRegistrar.class, DefaultSecurityFilterChainConfiguration.class})
     static class ServletSecurityConfiguration {
 
         @Bean
@@ -107,17 +107,6 @@ public final class LogtoAutoConfiguration {
         @ConditionalOnMissingBean(name = "logtoAuthorizationAdvisor")
         static Advisor logtoAuthorizationAdvisor(ObjectProvider<LogtoAuthorizer> authorizer) {
             return LogtoMethodAuthorizationManager.interceptor(authorizer::getObject);
-        }
-
-        @Bean
-        @Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-        @ConditionalOnDefaultWebSecurity
-        SecurityFilterChain logtoSecurityFilterChain(HttpSecurity http) throws Exception {
-            return http.with(LogtoConfigurer.logto())
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .csrf(AbstractHttpConfigurer::disable)
-                    .build();
         }
     }
 

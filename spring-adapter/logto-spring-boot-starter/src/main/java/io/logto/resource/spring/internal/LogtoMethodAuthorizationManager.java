@@ -10,8 +10,7 @@ import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodClassKey;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.core.Authentication;
@@ -26,9 +25,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@link RequirementAnnotations}, whose pointcut reads every bean's annotations when the bean is proxied, so an
  * invalid annotation fails startup; cached per invoked method), the organization id from the current request's path variables, and {@link LogtoAuthorizer} to decide.
  * Runs in Spring Security's {@link AuthorizationManagerBeforeMethodInterceptor} right after
- * {@code @PreAuthorize}, so denials reach the security filter chain's access-denied handling.
+ * {@code @PreAuthorize}, so denials reach the security filter chain's access-denied handling. The
+ * {@code AuthorizationManager} interface itself, whose abstract method differs between Spring Security 6 and 7,
+ * is implemented by the version-specific {@code MethodAuthorizationManagerAdapter}.
  */
-public final class LogtoMethodAuthorizationManager implements AuthorizationManager<MethodInvocation> {
+public final class LogtoMethodAuthorizationManager {
 
     /** The interceptor's order: just after {@code @PreAuthorize}, before {@code @Secured}. */
     public static final int ORDER = AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1;
@@ -49,7 +50,8 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
     public static AuthorizationManagerBeforeMethodInterceptor interceptor(Supplier<LogtoAuthorizer> authorizer) {
         LogtoMethodAuthorizationManager manager = new LogtoMethodAuthorizationManager(authorizer);
         AuthorizationManagerBeforeMethodInterceptor interceptor =
-                new AuthorizationManagerBeforeMethodInterceptor(RequirementAnnotations.pointcut(), manager);
+                new AuthorizationManagerBeforeMethodInterceptor(RequirementAnnotations.pointcut(),
+                        new MethodAuthorizationManagerAdapter(manager));
         interceptor.setOrder(ORDER);
         return interceptor;
     }
@@ -58,8 +60,7 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
      * Decides the invoked method's Logto annotation: null (abstain) without one, a plain denial without a
      * Logto token (answered with 401), else the core's decision as a {@code LogtoAuthorizationDecision}.
      */
-    @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, MethodInvocation invocation) {
+    AuthorizationDecision decide(Supplier<? extends Authentication> authentication, MethodInvocation invocation) {
         Class<?> targetClass = invocation.getThis() == null
                 ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(invocation.getThis());
         Optional<EndpointRequirement> requirement = requirement(invocation.getMethod(), targetClass);
