@@ -2,6 +2,7 @@ package io.logto.resource.spring.internal;
 
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.spring.LogtoAuthentication;
+import java.lang.annotation.Annotation;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -14,7 +15,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Resolves handler parameters of type {@link VerifiedToken} to the current request's verified token. A
  * handler that takes one needs a token: without it the request ends with 401, unless the parameter is
- * marked {@code @Nullable}, which then receives null.
+ * marked {@code @Nullable}, which then receives null (any annotation of that simple name, on the declaration or,
+ * like JSpecify's, on the type: Spring Framework 6, under Spring Boot 3.5, reads only the former itself).
  */
 public final class VerifiedTokenArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -35,9 +37,21 @@ public final class VerifiedTokenArgumentResolver implements HandlerMethodArgumen
         if (authentication instanceof LogtoAuthentication logto) {
             return logto.verifiedToken();
         }
-        if (parameter.isOptional()) {
+        if (parameter.isOptional() || hasTypeUseNullable(parameter)) {
             return null;
         }
         throw new AuthenticationCredentialsNotFoundException("a verified Logto access token is required");
+    }
+
+    private static boolean hasTypeUseNullable(MethodParameter parameter) {
+        if (parameter.getParameterIndex() < 0) {
+            return false;
+        }
+        for (Annotation annotation : parameter.getParameter().getAnnotatedType().getAnnotations()) {
+            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
