@@ -49,6 +49,7 @@ class Boot3ConfigurerTest {
     @Import(App.Endpoints.class)
     static class App {
 
+        // tag::chain[]
         @Bean
         SecurityFilterChain api(HttpSecurity http) throws Exception {
             return http.with(LogtoConfigurer.logto(), Customizer.withDefaults())
@@ -57,6 +58,7 @@ class Boot3ConfigurerTest {
                             .anyRequest().authenticated())
                     .build();
         }
+        // end::chain[]
 
         @RestController
         static class Endpoints {
