@@ -20,6 +20,7 @@ import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.SpringVersion;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.SpringSecurityCoreVersion;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -99,6 +101,9 @@ class Boot3DefaultChainTest {
     @Autowired
     List<SecurityFilterChain> chains;
 
+    @Autowired
+    ApplicationContext context;
+
     @DynamicPropertySource
     static void logtoProperties(DynamicPropertyRegistry registry) {
         registry.add("logto.issuer", ISSUER::issuer);
@@ -115,7 +120,12 @@ class Boot3DefaultChainTest {
         assertThat(SpringBootVersion.getVersion()).startsWith("3.5.");
         assertThat(SpringVersion.getVersion()).startsWith("6.2.");
         assertThat(SpringSecurityCoreVersion.getVersion()).startsWith("6.5.");
-        assertThat(chains).hasSize(1);
+    }
+
+    @Test
+    void theStartersChainTakesBootsDefaultSlotAndNoPasswordUserIsGenerated() {
+        assertThat(chains).containsExactly(context.getBean("logtoSecurityFilterChain", SecurityFilterChain.class));
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
     }
 
     @Test
