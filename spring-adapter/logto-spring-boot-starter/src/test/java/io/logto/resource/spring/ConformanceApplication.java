@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(ConformanceApplication.Api.class)
 class ConformanceApplication {
 
+    // The two-argument with(...) compiles on Spring Security 6 and 7: logto-spring-boot3-starter runs this
+    // same application and suite on Spring Boot 3.5.
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.with(LogtoConfigurer.logto())
+        return http.with(LogtoConfigurer.logto(), Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/public").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
