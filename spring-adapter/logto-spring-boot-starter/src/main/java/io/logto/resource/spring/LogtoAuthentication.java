@@ -10,9 +10,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The {@link org.springframework.security.core.Authentication} of a request that carried a verified Logto
- * access token: its name is the token's subject, its authorities are the token's scopes in Spring's usual
- * {@code SCOPE_<scope>} form, and its principal and credentials are the {@link VerifiedToken} itself (never
- * the raw token). Immutable apart from the details Spring Security may attach.
+ * access token: its name is the token's subject, its authorities are the core's
+ * {@link VerifiedToken#roles() roles} in Spring's usual {@code SCOPE_<role>} form (a global API token's scopes as
+ * plain names; organization-qualified names for organization and organization-API tokens), and its principal
+ * and credentials are the {@link VerifiedToken} itself (never the raw token). Immutable apart from the details Spring Security may attach.
  */
 public final class LogtoAuthentication extends AbstractAuthenticationToken {
 
@@ -35,9 +36,9 @@ public final class LogtoAuthentication extends AbstractAuthenticationToken {
     }
 
     private static List<GrantedAuthority> authorities(VerifiedToken token) {
-        List<GrantedAuthority> authorities = new ArrayList<>(token.scopes().size());
-        for (String scope : token.scopes()) {
-            authorities.add(new SimpleGrantedAuthority(AUTHORITY_PREFIX + scope));
+        List<GrantedAuthority> authorities = new ArrayList<>(token.roles().size());
+        for (String role : token.roles()) {
+            authorities.add(new SimpleGrantedAuthority(AUTHORITY_PREFIX + role));
         }
         return authorities;
     }
