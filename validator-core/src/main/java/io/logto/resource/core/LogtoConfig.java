@@ -79,6 +79,7 @@ public final class LogtoConfig {
     private final String realm;
     private final Set<String> scopesSupported;
     private final boolean allowInsecureHttp;
+    private final LogtoListener listener;
 
     private LogtoConfig(Builder b, List<String> issuers, List<String> audiences, URI jwksUri, URI resourceMetadataUri) {
         this.issuers = List.copyOf(issuers);
@@ -105,6 +106,7 @@ public final class LogtoConfig {
         this.realm = b.realm;
         this.scopesSupported = Set.copyOf(b.scopesSupported);
         this.allowInsecureHttp = b.allowInsecureHttp;
+        this.listener = b.listener;
     }
 
     /**
@@ -396,6 +398,11 @@ public final class LogtoConfig {
         return allowInsecureHttp;
     }
 
+    /** The listener told of every verification and key fetch, if one was set (metrics, operations). */
+    public Optional<LogtoListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
     /** Describes the configuration without anything secret (there is nothing secret in it). */
     @Override
     public String toString() {
@@ -434,6 +441,7 @@ public final class LogtoConfig {
         private String realm;
         private final Set<String> scopesSupported = new LinkedHashSet<>();
         private boolean allowInsecureHttp;
+        private LogtoListener listener;
 
         private String prefix = "logto.";
 
@@ -464,6 +472,7 @@ public final class LogtoConfig {
             this.realm = base.realm;
             this.scopesSupported.addAll(base.scopesSupported);
             this.allowInsecureHttp = base.allowInsecureHttp;
+            this.listener = base.listener;
         }
 
         /**
@@ -757,6 +766,18 @@ public final class LogtoConfig {
          */
         public Builder allowInsecureHttp(boolean allow) {
             this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /**
+         * Sets the listener told of every verification outcome and key fetch (metrics, health). With
+         * none, nothing is called.
+         *
+         * @param listener the listener, or null for none (the default)
+         * @return this builder
+         */
+        public Builder listener(LogtoListener listener) {
+            this.listener = listener;
             return this;
         }
 

@@ -157,6 +157,11 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         return url != null ? url.toString() : "(discovery pending at " + config.discoveryUri() + ")";
     }
 
+    /** Whether a refetch for an unknown {@code kid} would be allowed now (does not take the slot). */
+    boolean unknownKeyRefetchAllowed(long now) {
+        return now >= nextUnknownKeyFetch.get();
+    }
+
     private boolean acquireUnknownKeyFetch(long now) {
         long next = nextUnknownKeyFetch.get();
         return now >= next && nextUnknownKeyFetch.compareAndSet(next, now + refetchIntervalMillis);
