@@ -4,10 +4,12 @@ import io.logto.resource.core.internal.KeyFetchThreads;
 import io.logto.resource.core.internal.NimbusKeys;
 import io.logto.resource.core.internal.NimbusSignatures;
 import io.logto.resource.core.internal.VerifiedTokenCache;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,12 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private final KeyFetchThreads waiting = new KeyFetchThreads();
     private final Set<CompletableFuture<VerificationResult>> pending = ConcurrentHashMap.newKeySet();
     private volatile Set<String> currentKids;
+    private final LogtoListener listener;
+    private final LongAdder cacheHits = new LongAdder();
 
     DefaultLogtoTokenVerifier(LogtoConfig config) {
         this.config = config;
+        this.listener = config.listener().orElse(null);
         this.skewMillis = config.clockSkew().toMillis();
         NimbusSignatures signatures = new NimbusSignatures(config.signatureProvider());
         this.cache = config.tokenCacheEnabled()
@@ -61,7 +66,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         try {
             Rejection shape = TokenCheck.shape(token, config.maxTokenLength());
             if (shape != null) {
-                return VerificationResult.rejected(shape);
+                return told(VerificationResult.rejected(shape), null);
             }
             VerifiedTokenCache.Digest digest = cache == null ? null : VerifiedTokenCache.digest(token);
             VerificationResult hit = digest == null ? null : cached(digest);
@@ -70,7 +75,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
             }
             return finish(new Candidate(context, token), TokenCheck.HEADER, digest);
         } catch (RuntimeException | StackOverflowError e) {
-            return unexpected(e);
+            return told(unexpected(e), null);
         }
     }
 
@@ -79,7 +84,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         try {
             Rejection shape = TokenCheck.shape(token, config.maxTokenLength());
             if (shape != null) {
-                return CompletableFuture.completedFuture(VerificationResult.rejected(shape));
+                return CompletableFuture.completedFuture(told(VerificationResult.rejected(shape), null));
             }
             VerifiedTokenCache.Digest digest = cache == null ? null : VerifiedTokenCache.digest(token);
             VerificationResult hit = digest == null ? null : cached(digest);
@@ -89,7 +94,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
             Candidate candidate = new Candidate(context, token);
             Rejection early = TokenCheck.run(candidate, TokenCheck.HEADER, TokenCheck.KEY);
             if (early != null) {
-                return CompletableFuture.completedFuture(VerificationResult.rejected(early));
+                return CompletableFuture.completedFuture(told(VerificationResult.rejected(early), null));
             }
             String kid = candidate.header.getKeyID();
             if (kid != null && !kid.isEmpty()) {
@@ -100,7 +105,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
             }
             return CompletableFuture.completedFuture(finish(candidate, TokenCheck.KEY, digest));
         } catch (RuntimeException | StackOverflowError e) {
-            return CompletableFuture.completedFuture(unexpected(e));
+            return CompletableFuture.completedFuture(told(unexpected(e), null));
         }
     }
 
@@ -113,14 +118,14 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
             try {
                 result = finish(candidate, TokenCheck.KEY, digest);
             } catch (RuntimeException | StackOverflowError e) {
-                result = unexpected(e);
+                result = told(unexpected(e), null);
             }
             pending.remove(stage);
             stage.complete(result);
         });
         if (!queued) {
             pending.remove(stage);
-            stage.complete(keysUnavailable("too many requests waiting for keys, or the verifier is closed"));
+            stage.complete(told(keysUnavailable("too many requests waiting for keys, or the verifier is closed"), null));
         }
         return stage;
     }
@@ -129,11 +134,14 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private VerificationResult finish(Candidate candidate, TokenCheck from, VerifiedTokenCache.Digest digest) {
         Rejection rejection = TokenCheck.run(candidate, from, null);
         if (rejection != null) {
-            return VerificationResult.rejected(rejection);
+            return told(VerificationResult.rejected(rejection), candidate.kind);
         }
         VerificationResult result = VerificationResult.verified(candidate.toVerifiedToken());
         if (digest != null) {
             cache.put(digest, result, currentKidsSupplier);
+        }
+        if (listener != null) {
+            tell(result, candidate.kind, false);
         }
         return result;
     }
@@ -147,10 +155,44 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         VerifiedToken verified = hit.tokenOrNull();
         long now = context.clock.millis();
         if (now < verified.expiresAtEpochSecond() * 1000 + skewMillis) {
+            cacheHits.increment();
+            if (listener != null) {
+                tell(hit, verified.kind(), true);
+            }
             return hit;
         }
         cache.invalidate(digest);
-        return VerificationResult.rejected(context.expired(verified.expiresAtEpochSecond(), now));
+        return told(VerificationResult.rejected(context.expired(verified.expiresAtEpochSecond(), now)), verified.kind());
+    }
+
+    /** Tells the listener of a rejection (or of a result whose kind is unknown) and returns the result. */
+    private VerificationResult told(VerificationResult result, TokenKind kind) {
+        if (listener != null) {
+            tell(result, kind, false);
+        }
+        return result;
+    }
+
+    private void tell(VerificationResult result, TokenKind kind, boolean cached) {
+        try {
+            if (result.isVerified()) {
+                listener.tokenVerified(result.tokenOrNull().kind(), cached);
+            } else {
+                listener.tokenRejected(result.rejection().get().reason(), kind);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Logto listener failed", e);
+        }
+    }
+
+    @Override
+    public LogtoStatus status() {
+        long success = keys.lastSuccessfulFetchMillis();
+        long failure = keys.lastFailedFetchMillis();
+        return new LogtoStatus(config.issuer(), keys.jwksLocation(), keys.heldKeyCount(),
+                success == Long.MIN_VALUE ? null : Instant.ofEpochMilli(success),
+                failure == Long.MIN_VALUE ? null : Instant.ofEpochMilli(failure), keys.lastFetchError(),
+                cache == null ? 0 : cache.size(), cacheHits.sum());
     }
 
     private VerificationResult keysUnavailable(String why) {

@@ -31,12 +31,36 @@ public final class KeyFetch {
     private final int keyCount;
     private final String error;
 
-    KeyFetch(Cause cause, boolean succeeded, Duration duration, int keyCount, String error) {
+    private KeyFetch(Cause cause, boolean succeeded, Duration duration, int keyCount, String error) {
         this.cause = Objects.requireNonNull(cause, "cause");
         this.succeeded = succeeded;
         this.duration = Objects.requireNonNull(duration, "duration");
         this.keyCount = keyCount;
         this.error = error;
+    }
+
+    /**
+     * A successful fetch.
+     *
+     * @param cause    why it happened
+     * @param duration how long it took
+     * @param keyCount usable keys fetched
+     * @return the fetch
+     */
+    public static KeyFetch succeeded(Cause cause, Duration duration, int keyCount) {
+        return new KeyFetch(cause, true, duration, keyCount, null);
+    }
+
+    /**
+     * A failed fetch.
+     *
+     * @param cause    why it happened
+     * @param duration how long it took until it failed
+     * @param error    why it failed, without secrets
+     * @return the fetch
+     */
+    public static KeyFetch failed(Cause cause, Duration duration, String error) {
+        return new KeyFetch(cause, false, duration, 0, Objects.requireNonNull(error, "error"));
     }
 
     /** Why the keys were fetched. */

@@ -82,6 +82,27 @@ class LogtoOssTokenTest {
                 () -> check(root, "http://127.0.0.1:" + jwks.port() + path, token)));
     }
 
+    /** Issue 14 item 1 on real tokens: only a global API token's scopes are plain framework roles. */
+    private static void assertRolePolicy(VerifiedToken verified) {
+        Set<String> roles = verified.roles();
+        String organization = verified.organizationId().orElse(null);
+        switch (verified.kind()) {
+            case GLOBAL_API:
+                assertThat(roles).isEqualTo(verified.scopes());
+                break;
+            case ORGANIZATION:
+                assertThat(roles).hasSameSizeAs(verified.scopes()).doesNotContainAnyElementsOf(verified.scopes())
+                        .allSatisfy(role -> assertThat(role).startsWith(TokenRoles.organization(organization, "")));
+                verified.scopes().forEach(scope -> assertThat(roles).contains(TokenRoles.organization(organization, scope)));
+                break;
+            default:
+                assertThat(roles).hasSameSizeAs(verified.scopes()).doesNotContainAnyElementsOf(verified.scopes())
+                        .allSatisfy(role -> assertThat(role).startsWith(TokenRoles.organizationApi(organization, "")));
+                verified.scopes().forEach(scope -> assertThat(roles).contains(TokenRoles.organizationApi(organization, scope)));
+                break;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static void check(Map<String, Object> root, String jwksUri, Map<String, Object> token) {
         Map<String, Object> claims = (Map<String, Object>) token.get("claims");
@@ -104,6 +125,7 @@ class LogtoOssTokenTest {
                     assertThat(verified.organizationId().orElse(null)).isEqualTo(expect.get("organizationId"));
                     assertThat(verified.subject()).isEqualTo(claims.get("sub"));
                     assertThat(verified.keyId()).isEqualTo(((Map<String, Object>) token.get("header")).get("kid"));
+                    assertRolePolicy(verified);
                 } else if (expect.containsKey("reason")) {
                     assertThat(r.rejection().orElseThrow().reason()).hasToString((String) expect.get("reason"));
                 }

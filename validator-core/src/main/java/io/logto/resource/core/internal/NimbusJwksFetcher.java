@@ -17,11 +17,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.Resource;
+import io.logto.resource.core.KeyFetch;
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -67,10 +70,14 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
     private volatile boolean lastFetchSucceeded = true;
     private volatile boolean everFetched;
     private volatile long lastFailureEnded = Long.MIN_VALUE;
+    private volatile long lastSuccessEnded = Long.MIN_VALUE;
+    private volatile String lastError;
+    private final LogtoListener listener;
 
     NimbusJwksFetcher(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
         this.config = config;
         this.onKeysFetched = onKeysFetched;
+        this.listener = config.listener().orElse(null);
         this.refetchIntervalMillis = config.jwksUnknownKeyRefetchInterval().toMillis();
         this.retriever = new DefaultResourceRetriever((int) config.connectTimeout().toMillis(),
                 (int) config.readTimeout().toMillis(), config.jwksSizeLimitBytes());
@@ -89,16 +96,24 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
             // instead of trying again, so a flood against a down issuer does not queue fetch after fetch.
             throw new JWKSetUnavailableException("JWKS unavailable (the fetch this request waited for failed)");
         }
+        KeyFetch.Cause cause = context == UNKNOWN_KEY ? KeyFetch.Cause.UNKNOWN_KEY
+                : everFetched ? KeyFetch.Cause.REFRESH : KeyFetch.Cause.FIRST_LOAD;
+        long started = System.nanoTime();
         JWKSet fetched;
         try {
             fetched = fetch();
         } catch (KeySourceException e) {
             lastFetchSucceeded = false;
+            lastError = e.getMessage();
             lastFailureEnded = System.currentTimeMillis();
+            tell(KeyFetch.failed(cause, Duration.ofNanos(System.nanoTime() - started), String.valueOf(e.getMessage())));
             throw e;
         }
         lastFetchSucceeded = true;
+        lastError = null;
+        lastSuccessEnded = System.currentTimeMillis();
         everFetched = true;
+        tell(KeyFetch.succeeded(cause, Duration.ofNanos(System.nanoTime() - started), fetched.getKeys().size()));
         return fetched;
     }
 
@@ -144,6 +159,31 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         LOG.debug("Logto JWKS fetched from {}: {} key(s)", url, usable.size());
         onKeysFetched.accept(Set.copyOf(kids));
         return new JWKSet(usable);
+    }
+
+    private void tell(KeyFetch fetch) {
+        if (listener != null) {
+            try {
+                listener.keysFetched(fetch);
+            } catch (RuntimeException e) {
+                LOG.debug("Logto listener failed on a key fetch", e);
+            }
+        }
+    }
+
+    /** When the last successful fetch ended (epoch millis), or {@link Long#MIN_VALUE} before the first. */
+    long lastSuccessEnded() {
+        return lastSuccessEnded;
+    }
+
+    /** When the last failed fetch ended (epoch millis) if the latest fetch failed, else {@link Long#MIN_VALUE}. */
+    long lastFailureEndedIfLatest() {
+        return lastFetchSucceeded ? Long.MIN_VALUE : lastFailureEnded;
+    }
+
+    /** Why the latest fetch failed; null when it succeeded. */
+    String lastError() {
+        return lastError;
     }
 
     /** Whether the latest fetch (not a rate-limited attempt) succeeded; true before the first fetch. */

@@ -222,6 +222,27 @@ public final class NimbusKeys implements AutoCloseable {
         }
     }
 
+    /** The number of keys in the set held in memory, without fetching; 0 before the first fetch. */
+    public int heldKeyCount() {
+        JWKSet set = held.any();
+        return set == null ? 0 : set.getKeys().size();
+    }
+
+    /** When keys were last fetched successfully (epoch millis), or {@link Long#MIN_VALUE} before the first time. */
+    public long lastSuccessfulFetchMillis() {
+        return fetcher.lastSuccessEnded();
+    }
+
+    /** When the latest fetch failed (epoch millis), or {@link Long#MIN_VALUE} when the latest one succeeded. */
+    public long lastFailedFetchMillis() {
+        return fetcher.lastFailureEndedIfLatest();
+    }
+
+    /** Why the latest fetch failed, or null when it succeeded. */
+    public String lastFetchError() {
+        return fetcher.lastError();
+    }
+
     /** Where keys are fetched from: the configured or discovered JWKS URL, once known. */
     public String jwksLocation() {
         return fetcher.jwksLocation();
