@@ -8,12 +8,19 @@ import io.logto.resource.core.ProtectedResourceMetadata;
 import io.logto.resource.core.Requirement;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.logto.resource.test.TokenBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -41,6 +48,9 @@ class LogtoReactiveSecurityIntegrationTest {
 
     @Autowired
     LogtoResourceServer logto;
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void logtoProperties(DynamicPropertyRegistry registry) {
@@ -252,6 +262,21 @@ class LogtoReactiveSecurityIntegrationTest {
                 "read:member", "invite:member", "read:project", "read:admin", "write:admin")).toJson());
         assertThat(client.head().uri(ProtectedResourceMetadata.PATH).exchange().expectBody().returnResult()
                 .getStatus().value()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//api/reports", "/api;a=b/reports", "/api/./reports", "/api/%2e/reports"})
+    void urlTheFirewallRejectsIsABadRequestEvenWithAValidToken(String path) throws IOException {
+        String token = ISSUER.globalToken(AUDIENCE).scopes("read:report").sign();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).isEqualTo("HTTP/1.1 400");
+        }
     }
 
     private EntityExchangeResult<byte[]> call(HttpMethod method, String path, TokenBuilder token) {
