@@ -1,7 +1,9 @@
 package io.logto.resource.core;
 
 import io.logto.resource.core.internal.Urls;
+import java.net.Proxy;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +82,8 @@ public final class LogtoConfig {
     private final Set<String> scopesSupported;
     private final boolean allowInsecureHttp;
     private final LogtoListener listener;
+    private final SSLContext sslContext;
+    private final Proxy proxy;
 
     private LogtoConfig(Builder b, List<String> issuers, List<String> audiences, URI jwksUri, URI resourceMetadataUri) {
         this.issuers = List.copyOf(issuers);
@@ -107,6 +111,8 @@ public final class LogtoConfig {
         this.scopesSupported = Set.copyOf(b.scopesSupported);
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.listener = b.listener;
+        this.sslContext = b.sslContext;
+        this.proxy = b.proxy;
     }
 
     /**
@@ -191,6 +197,10 @@ public final class LogtoConfig {
                     "scopes_supported of the RFC 9728 metadata document; adapters add the scopes they find on"
                             + " endpoints.",
                     (b, p, v) -> b.scopesSupported(PropertyValues.list(v))),
+            LogtoOption.of("proxy", LogtoOption.ValueType.TEXT, null,
+                    "An HTTP proxy for discovery and JWKS requests as host:port; by default the JDK's proxy settings"
+                            + " (https.proxyHost, https.proxyPort, http.nonProxyHosts) apply.",
+                    (b, p, v) -> b.proxy(PropertyValues.proxy(p, v))),
             LogtoOption.of("allow-insecure-http", LogtoOption.ValueType.BOOLEAN, "false",
                     "Allow http to non-loopback hosts (e.g. http://logto:3001 in a private network).",
                     (b, p, v) -> b.allowInsecureHttp(PropertyValues.bool(p, v))));
@@ -403,6 +413,23 @@ public final class LogtoConfig {
         return Optional.ofNullable(listener);
     }
 
+    /**
+     * The TLS context for discovery and JWKS requests, if one was set (to trust a private CA); otherwise
+     * the JDK's default trust store is used.
+     */
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    /**
+     * The outbound proxy for discovery and JWKS requests, if one was set; otherwise the JDK's proxy settings
+     * apply ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.nonProxyHosts}, or the system
+     * proxies with {@code java.net.useSystemProxies}).
+     */
+    public Optional<Proxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
     /** Describes the configuration without anything secret (there is nothing secret in it). */
     @Override
     public String toString() {
@@ -442,6 +469,8 @@ public final class LogtoConfig {
         private final Set<String> scopesSupported = new LinkedHashSet<>();
         private boolean allowInsecureHttp;
         private LogtoListener listener;
+        private SSLContext sslContext;
+        private Proxy proxy;
 
         private String prefix = "logto.";
 
@@ -473,6 +502,8 @@ public final class LogtoConfig {
             this.scopesSupported.addAll(base.scopesSupported);
             this.allowInsecureHttp = base.allowInsecureHttp;
             this.listener = base.listener;
+            this.sslContext = base.sslContext;
+            this.proxy = base.proxy;
         }
 
         /**
@@ -778,6 +809,31 @@ public final class LogtoConfig {
          */
         public Builder listener(LogtoListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Sets the TLS context for discovery and JWKS requests, e.g. one that trusts a private CA. Adapters
+         * map their framework's TLS configuration to it (a Spring Boot SSL bundle, the Quarkus TLS registry,
+         * Micronaut's SSL configuration).
+         *
+         * @param sslContext the context, or null for the JDK's default (the default)
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * Sets an outbound proxy for discovery and JWKS requests. Without one, the JDK's standard proxy
+         * properties apply.
+         *
+         * @param proxy the proxy, or null for the JDK's settings (the default)
+         * @return this builder
+         */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = proxy;
             return this;
         }
 

@@ -124,6 +124,7 @@ class LogtoConfigTest {
         properties.put("app.logto.realm", "acme");
         properties.put("app.logto.scopes-supported", "read:report,write:report");
         properties.put("app.logto.allow-insecure-http", "false");
+        properties.put("app.logto.proxy", "proxy.example.com:3128");
         // every option but issuer, which endpoint replaces (both at once are refused)
         assertThat(properties).hasSize(LogtoConfig.PROPERTY_NAMES.size() - 1);
 
@@ -147,6 +148,7 @@ class LogtoConfigTest {
         assertThat(config.signatureProvider()).isEqualTo(SignatureProvider.BOUNCY_CASTLE);
         assertThat(config.resourceMetadataUri()).hasValue(URI.create("https://api.example.com/meta"));
         assertThat(config.realm()).hasValue("acme");
+        assertThat(config.proxy().orElseThrow().address()).hasToString("proxy.example.com/<unresolved>:3128");
         assertThat(config.scopesSupported()).containsExactlyInAnyOrder("read:report", "write:report");
     }
 

@@ -80,7 +80,9 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         this.listener = config.listener().orElse(null);
         this.refetchIntervalMillis = config.jwksUnknownKeyRefetchInterval().toMillis();
         this.retriever = new DefaultResourceRetriever((int) config.connectTimeout().toMillis(),
-                (int) config.readTimeout().toMillis(), config.jwksSizeLimitBytes());
+                (int) config.readTimeout().toMillis(), config.jwksSizeLimitBytes(), true,
+                config.sslContext().map(javax.net.ssl.SSLContext::getSocketFactory).orElse(null));
+        config.proxy().ifPresent(retriever::setProxy);
         this.jwksUrl = config.jwksUri().map(NimbusJwksFetcher::toUrl)
                 .orElse(config.discovery() ? null : toUrl(config.fallbackJwksUri()));
     }
@@ -105,6 +107,10 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         } catch (KeySourceException e) {
             lastFetchSucceeded = false;
             lastError = e.getMessage();
+            if (!everFetched) {
+                // With keys in memory the outage-tolerant layer logs; before the first key set, this is the only word.
+                LOG.warn("Logto JWKS could not be fetched: {}", e.getMessage());
+            }
             lastFailureEnded = System.currentTimeMillis();
             tell(KeyFetch.failed(cause, Duration.ofNanos(System.nanoTime() - started), String.valueOf(e.getMessage())));
             throw e;
@@ -123,7 +129,8 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         try {
             resource = retriever.retrieveResource(url);
         } catch (IOException e) {
-            throw new JWKSetRetrievalException("Couldn't retrieve JWKS from " + url + ": " + e.getMessage(), e);
+            throw new JWKSetRetrievalException("Couldn't retrieve JWKS from " + url + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage(), e);
         }
         JWKSet parsed;
         try {
