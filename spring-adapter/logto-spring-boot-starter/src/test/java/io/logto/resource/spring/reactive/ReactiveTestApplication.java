@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,37 +31,46 @@ import reactor.core.publisher.Mono;
 
 /**
  * A reactive API with the sample contract's routes, the framework-idiom routes and every integration point,
- * protected by a chain of its own built with {@link LogtoServerConfigurer}.
+ * protected by a chain of its own built with {@link LogtoServerConfigurer}. {@link Contract} is the same
+ * application with only the contract and idiom routes, for the conformance suite.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@EnableReactiveMethodSecurity
-@Import({ReactiveTestApplication.Endpoints.class, ReactiveTestApplication.AdminEndpoints.class})
+@Import({ReactiveTestApplication.Security.class, ReactiveTestApplication.ContractEndpoints.class,
+        ReactiveTestApplication.Endpoints.class, ReactiveTestApplication.AdminEndpoints.class})
 class ReactiveTestApplication {
 
-    @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, LogtoServerConfigurer logto) {
-        logto.customize(http);
-        return http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, "/api/public", "/api/optional").permitAll()
-                        .pathMatchers("/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
-                        .anyExchange().authenticated())
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .build();
+    /** Exactly the sample contract and the idiom routes (the metadata lists exactly the contract's scopes). */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({Security.class, ContractEndpoints.class})
+    static class Contract {
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @EnableReactiveMethodSecurity
+    static class Security {
+
+        @Bean
+        SecurityWebFilterChain api(ServerHttpSecurity http, LogtoServerConfigurer logto) {
+            logto.customize(http);
+            return http.authorizeExchange(exchanges -> exchanges
+                            .pathMatchers(HttpMethod.GET, "/api/public", "/api/optional").permitAll()
+                            .pathMatchers("/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
+                            .anyExchange().authenticated())
+                    .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                    .build();
+        }
+    }
+
+    /** The sample contract's routes and the two idiom routes. */
     @RestController
     @RequestMapping("/api")
-    static class Endpoints {
+    static class ContractEndpoints {
 
         @GetMapping("/public")
         Mono<Map<String, Object>> publicInfo() {
             return Mono.just(Map.of("message", "Anyone can read this."));
-        }
-
-        @GetMapping("/optional")
-        Mono<Map<String, Object>> optional(@Nullable VerifiedToken token) {
-            return Mono.just(Map.of("sub", token == null ? "anonymous" : token.subject()));
         }
 
         @GetMapping("/reports")
@@ -73,12 +83,6 @@ class ReactiveTestApplication {
         @RequireScopes("write:report")
         Mono<Map<String, Object>> writeReport(VerifiedToken token) {
             return Mono.just(Map.of("sub", token.subject()));
-        }
-
-        @GetMapping("/reports/any")
-        @RequireScopes(value = {"read:report", "admin"}, match = ScopeMatch.ANY)
-        Flux<String> anyReports(VerifiedToken token) {
-            return Flux.just("a", "b");
         }
 
         @GetMapping("/organizations/{orgId}/members")
@@ -99,12 +103,6 @@ class ReactiveTestApplication {
             return Mono.just(Map.of("organizationId", orgId, "sub", token.subject()));
         }
 
-        @GetMapping("/tenants/{tenant}/members")
-        @RequireOrganizationScopes(value = "read:member", organizationIdFrom = "tenant")
-        Mono<Map<String, Object>> tenantMembers(VerifiedToken token) {
-            return Mono.just(Map.of("organizationId", token.organizationId().orElseThrow()));
-        }
-
         @GetMapping("/idiom/filter-chain")
         Mono<Map<String, Object>> idiomFilterChain(VerifiedToken token) {
             return Mono.just(Map.of("sub", token.subject()));
@@ -114,6 +112,29 @@ class ReactiveTestApplication {
         @PreAuthorize("hasAuthority('SCOPE_read:report')")
         Mono<Map<String, Object>> idiomPreAuthorize(VerifiedToken token) {
             return Mono.just(Map.of("sub", token.subject()));
+        }
+    }
+
+    /** Routes beyond the contract: optional tokens, any-of, a renamed variable, programmatic checks, the authentication. */
+    @RestController
+    @RequestMapping("/api")
+    static class Endpoints {
+
+        @GetMapping("/optional")
+        Mono<Map<String, Object>> optional(@Nullable VerifiedToken token) {
+            return Mono.just(Map.of("sub", token == null ? "anonymous" : token.subject()));
+        }
+
+        @GetMapping("/reports/any")
+        @RequireScopes(value = {"read:report", "admin"}, match = ScopeMatch.ANY)
+        Flux<String> anyReports(VerifiedToken token) {
+            return Flux.just("a", "b");
+        }
+
+        @GetMapping("/tenants/{tenant}/members")
+        @RequireOrganizationScopes(value = "read:member", organizationIdFrom = "tenant")
+        Mono<Map<String, Object>> tenantMembers(VerifiedToken token) {
+            return Mono.just(Map.of("organizationId", token.organizationId().orElseThrow()));
         }
 
         @PostMapping("/organizations/{orgId}/invitations")
