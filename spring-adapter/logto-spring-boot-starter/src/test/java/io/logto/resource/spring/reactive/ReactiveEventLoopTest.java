@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 13: a request that waits for a key fetch never makes unrelated requests wait. The JWKS endpoint
  * accepts the connection for the new key and does not answer; while that fetch is pending, many concurrent
  * requests to a public route and with an already-verified token all complete (checked by ordering: the
- * waiting request is still pending when they have all answered; no wall-clock threshold).
+ * waiting request is still pending when they have all answered; no wall-clock threshold). Once the keys
+ * arrive, the waiting request's handler runs on Reactor's threads, not on the core's key-fetch threads.
  */
 @SpringBootTest(classes = ReactiveTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=reactive")
@@ -69,7 +70,7 @@ class ReactiveEventLoopTest {
         MINTER.rotate();
         String newKey = MINTER.globalToken(AUDIENCE).scopes("read:report").sign();
         KEYS.hang();
-        CompletableFuture<HttpResponse<String>> waiting = send("/api/reports", newKey);
+        CompletableFuture<HttpResponse<String>> waiting = send("/api/thread", newKey);
         assertThat(KEYS.awaitHangingRequest()).as("the request with the new kid reached the JWKS endpoint").isTrue();
 
         List<CompletableFuture<HttpResponse<String>>> others = new ArrayList<>();
@@ -83,7 +84,10 @@ class ReactiveEventLoopTest {
         assertThat(waitingStillPending).as("the request waiting on the key fetch was still pending when all others had answered")
                 .isTrue();
         KEYS.release();
-        assertThat(waiting.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        HttpResponse<String> waited = waiting.get(60, TimeUnit.SECONDS);
+        assertThat(waited.statusCode()).isEqualTo(200);
+        assertThat(waited.body()).as("after the fetch, the request goes on off the core's key-fetch threads")
+                .doesNotContain("logto-jwks-wait-");
     }
 
     private CompletableFuture<HttpResponse<String>> send(String path, String token) {

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +52,17 @@ class ReactiveTestApplication {
     @Configuration(proxyBeanMethods = false)
     @EnableReactiveMethodSecurity
     static class Security {
+
+        static final String THREAD = "test.thread";
+
+        /** Runs after the security chain: records the thread the request continues on. */
+        @Bean
+        WebFilter threadRecorder() {
+            return (exchange, chain) -> {
+                exchange.getAttributes().put(THREAD, Thread.currentThread().getName());
+                return chain.filter(exchange);
+            };
+        }
 
         @Bean
         SecurityWebFilterChain api(ServerHttpSecurity http, LogtoServerConfigurer logto) {
@@ -129,6 +142,13 @@ class ReactiveTestApplication {
         @RequireScopes(value = {"read:report", "admin"}, match = ScopeMatch.ANY)
         Flux<String> anyReports(VerifiedToken token) {
             return Flux.just("a", "b");
+        }
+
+        /** The thread on which the request left the security chain (recorded by {@link Security#threadRecorder()}). */
+        @GetMapping("/thread")
+        @RequireScopes("read:report")
+        Mono<Map<String, Object>> thread(VerifiedToken token, ServerWebExchange exchange) {
+            return Mono.just(Map.of("thread", exchange.getRequiredAttribute(Security.THREAD)));
         }
 
         @GetMapping("/tenants/{tenant}/members")
