@@ -1,19 +1,16 @@
 package io.logto.resource.spring.reactive.internal;
 
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.spring.LogtoAuthentication;
 import io.logto.resource.spring.LogtoAuthorizationDecision;
-import io.logto.resource.spring.internal.RequirementTemplate;
-import java.lang.annotation.Annotation;
+import io.logto.resource.spring.internal.RequirementAnnotations;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.aop.support.ComposablePointcut;
-import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.core.MethodClassKey;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -40,7 +37,7 @@ public final class LogtoReactiveMethodAuthorizationManager implements ReactiveAu
     public static final int ORDER = AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1;
 
     private final Supplier<LogtoResourceServer> logto;
-    private final Map<MethodClassKey, Optional<RequirementTemplate>> templates = new ConcurrentHashMap<>();
+    private final Map<MethodClassKey, Optional<EndpointRequirement>> requirements = new ConcurrentHashMap<>();
 
     LogtoReactiveMethodAuthorizationManager(Supplier<LogtoResourceServer> logto) {
         this.logto = SingletonSupplier.of(logto);
@@ -54,20 +51,9 @@ public final class LogtoReactiveMethodAuthorizationManager implements ReactiveAu
      */
     public static AuthorizationManagerBeforeReactiveMethodInterceptor interceptor(Supplier<LogtoResourceServer> logto) {
         AuthorizationManagerBeforeReactiveMethodInterceptor interceptor = new AuthorizationManagerBeforeReactiveMethodInterceptor(
-                pointcut(), new LogtoReactiveMethodAuthorizationManager(logto));
+                RequirementAnnotations.pointcut(), new LogtoReactiveMethodAuthorizationManager(logto));
         interceptor.setOrder(ORDER);
         return interceptor;
-    }
-
-    private static Pointcut pointcut() {
-        ComposablePointcut pointcut = null;
-        for (Class<? extends Annotation> annotation : RequirementTemplate.ANNOTATIONS) {
-            for (Pointcut each : new Pointcut[] {new AnnotationMatchingPointcut(annotation, true),
-                    new AnnotationMatchingPointcut(null, annotation, true)}) {
-                pointcut = pointcut == null ? new ComposablePointcut(each) : pointcut.union(each);
-            }
-        }
-        return pointcut;
     }
 
     /**
@@ -78,18 +64,18 @@ public final class LogtoReactiveMethodAuthorizationManager implements ReactiveAu
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, MethodInvocation invocation) {
         Class<?> targetClass = invocation.getThis() == null
                 ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(invocation.getThis());
-        Optional<RequirementTemplate> template = templates.computeIfAbsent(
+        Optional<EndpointRequirement> requirement = requirements.computeIfAbsent(
                 new MethodClassKey(invocation.getMethod(), targetClass),
-                key -> RequirementTemplate.find(AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass),
+                key -> RequirementAnnotations.find(AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass),
                         targetClass));
-        if (template.isEmpty()) {
+        if (requirement.isEmpty()) {
             return Mono.just(new AuthorizationDecision(true));
         }
         return Mono.deferContextual(context -> {
             Map<String, String> variables = pathVariables(context.getOrDefault(ServerWebExchange.class, null));
             return authentication.map(caller -> caller instanceof LogtoAuthentication logtoCaller
-                    ? new LogtoAuthorizationDecision(logto.get().authorize(logtoCaller.token(),
-                            template.get().resolve(variables::get)))
+                    ? new LogtoAuthorizationDecision(logto.get().authorize(logtoCaller.verifiedToken(),
+                            requirement.get(), requirement.get().organizationVariable().map(variables::get).orElse(null)))
                     : new AuthorizationDecision(false));
         });
     }

@@ -1,6 +1,6 @@
 package io.logto.resource.spring.reactive.internal;
 
-import io.logto.resource.spring.internal.RequirementTemplate;
+import io.logto.resource.spring.internal.RequirementAnnotations;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,9 +42,9 @@ public final class ReactiveEndpointScan implements SmartInitializingSingleton {
         Set<String> found = new TreeSet<>();
         for (RequestMappingHandlerMapping mapping : beans.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
             for (HandlerMethod method : mapping.getHandlerMethods().values()) {
-                RequirementTemplate.find(method.getMethod(), method.getBeanType()).ifPresent(template -> {
+                RequirementAnnotations.find(method.getMethod(), method.getBeanType()).ifPresent(requirement -> {
                     requirePublisher(method);
-                    found.addAll(template.scopes());
+                    found.addAll(requirement.scopes());
                 });
             }
         }

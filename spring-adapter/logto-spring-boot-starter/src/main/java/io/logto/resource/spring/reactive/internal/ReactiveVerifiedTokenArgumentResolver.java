@@ -31,7 +31,7 @@ public final class ReactiveVerifiedTokenArgumentResolver implements HandlerMetho
         Mono<Object> token = ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
                 .filter(LogtoAuthentication.class::isInstance)
-                .map(authentication -> ((LogtoAuthentication) authentication).token());
+                .map(authentication -> ((LogtoAuthentication) authentication).verifiedToken());
         return parameter.isOptional() ? token
                 : token.switchIfEmpty(Mono.error(() -> new AccessDeniedException("a verified Logto access token is required")));
     }
