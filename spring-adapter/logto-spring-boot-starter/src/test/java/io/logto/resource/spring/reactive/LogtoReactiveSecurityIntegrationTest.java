@@ -100,6 +100,12 @@ class LogtoReactiveSecurityIntegrationTest {
     }
 
     @Test
+    void missingOrganizationVariableGetsTheCoresAccessDenied() {
+        assertChallenge(call(HttpMethod.GET, "/api/teams/members", ISSUER.organizationToken("org_1").scopes("read:member")),
+                logto.challenges().accessDenied());
+    }
+
+    @Test
     void classLevelAnnotationAppliesAndAMethodAnnotationWins() {
         assertThat(call(HttpMethod.GET, "/api/admin/settings", ISSUER.globalToken(AUDIENCE).scopes("read:admin"))
                 .getStatus().value()).isEqualTo(200);

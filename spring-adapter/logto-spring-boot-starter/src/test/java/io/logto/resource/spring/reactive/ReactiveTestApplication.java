@@ -151,6 +151,13 @@ class ReactiveTestApplication {
             return Mono.just(Map.of("thread", exchange.getRequiredAttribute(Security.THREAD)));
         }
 
+        /** Names a path variable its path lacks: every request gets the core's answer for a missing organization. */
+        @GetMapping("/teams/members")
+        @RequireOrganizationScopes(value = "read:member", organizationIdFrom = "team")
+        Mono<Map<String, Object>> teamMembers(VerifiedToken token) {
+            return Mono.just(Map.of("sub", token.subject()));
+        }
+
         @GetMapping("/tenants/{tenant}/members")
         @RequireOrganizationScopes(value = "read:member", organizationIdFrom = "tenant")
         Mono<Map<String, Object>> tenantMembers(VerifiedToken token) {
