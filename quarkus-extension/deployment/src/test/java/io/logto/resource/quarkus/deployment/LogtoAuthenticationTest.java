@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The extension end to end: real tokens from a loopback issuer, Quarkus REST endpoints, the core's answers. */
+/**
+ * The extension end to end with Quarkus's default proactive authentication: real tokens from a loopback issuer,
+ * Quarkus REST endpoints, the core's answers.
+ */
 class LogtoAuthenticationTest {
 
     private static final String AUDIENCE = "https://api.example.com";
@@ -62,6 +65,18 @@ class LogtoAuthenticationTest {
     @Test
     void publicEndpointNeedsNoToken() {
         given().get("/api/public").then().statusCode(200);
+    }
+
+    @Test
+    void publicEndpointIgnoresRefusedAndMalformedTokensUnderProactiveAuthentication() {
+        String expired = issuer.globalToken(AUDIENCE).scopes("read:report").expired().sign();
+        given().auth().oauth2(expired).get("/api/public").then().statusCode(200);
+        given().auth().oauth2("not-a-token").get("/api/public").then().statusCode(200);
+        given().header("Authorization", "Bearer two tokens").get("/api/public").then().statusCode(200);
+        assertChallenge(given().auth().oauth2(expired).get("/api/authenticated"),
+                logto.authenticate("Bearer " + expired).challenge().orElseThrow());
+        assertChallenge(given().header("Authorization", "Bearer two tokens").get("/api/authenticated"),
+                logto.challenges().invalidRequest());
     }
 
     @Test
@@ -249,7 +264,7 @@ class LogtoAuthenticationTest {
         @Path("/permissions")
         @PermissionsAllowed("write:report")
         public String permissions() {
-            return LogtoIdentity.token(identity).orElseThrow().subject();
+            return LogtoIdentity.verifiedToken(identity).orElseThrow().subject();
         }
 
         @GET
