@@ -12,7 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * @Inject SecurityIdentity identity;
  * ...
- * VerifiedToken token = LogtoIdentity.token(identity).orElseThrow();
+ * VerifiedToken token = LogtoIdentity.verifiedToken(identity).orElseThrow();
  * }</pre>
  */
 public final class LogtoIdentity {
@@ -29,7 +29,7 @@ public final class LogtoIdentity {
      * @param identity the current identity, possibly anonymous or from another mechanism
      * @return the token, empty when the identity was not established by a Logto access token
      */
-    public static Optional<VerifiedToken> token(SecurityIdentity identity) {
+    public static Optional<VerifiedToken> verifiedToken(SecurityIdentity identity) {
         if (identity == null) {
             return Optional.empty();
         }

@@ -64,7 +64,7 @@ public final class LogtoRequirementCheck implements SecurityCheck {
         if (identity == null || identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
-        VerifiedToken token = LogtoIdentity.token(identity).orElseThrow(ForbiddenException::new);
+        VerifiedToken token = LogtoIdentity.verifiedToken(identity).orElseThrow(ForbiddenException::new);
         Requirement requirement = globalRequirement;
         if (requirement == null) {
             Object organizationId = parameters == null ? null : parameters[organizationArgument];

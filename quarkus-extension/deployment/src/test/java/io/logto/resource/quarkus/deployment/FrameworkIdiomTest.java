@@ -1,0 +1,136 @@
+package io.logto.resource.quarkus.deployment;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logto.resource.core.Challenge;
+import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.core.VerifiedToken;
+import io.logto.resource.test.LogtoTestIssuer;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.response.Response;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Quarkus's own idioms for a global scope, {@code @RolesAllowed("read:report")} and
+ * {@code @PermissionsAllowed("read:report")}, grant only global API tokens carrying the scope (roles and permissions
+ * come from the core's role policy), refuse organization and organization-API tokens carrying it with the core's
+ * {@code accessDenied()} 403, and never fail on a scope string Quarkus's permission syntax cannot parse.
+ */
+class FrameworkIdiomTest {
+
+    private static final String AUDIENCE = "https://api.example.com";
+    private static final List<String> IDIOMS = List.of("/api/idiom/roles-allowed", "/api/idiom/permissions-allowed");
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class, IdiomResource.class))
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
+            .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE);
+
+    private static LogtoTestIssuer issuer;
+
+    @Inject
+    LogtoResourceServer logto;
+
+    @BeforeAll
+    static void startIssuer() {
+        issuer = LogtoTestIssuer.start(IssuerPort.get());
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        issuer.close();
+    }
+
+    @Test
+    void globalTokenWithTheScopeIsGranted() {
+        String token = issuer.globalToken(AUDIENCE).subject("user-1").scopes("read:report").sign();
+        for (String route : IDIOMS) {
+            given().auth().oauth2(token).get(route).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.equalTo("user-1"));
+        }
+    }
+
+    @Test
+    void scopesQuarkusPermissionSyntaxCannotParseNeverFailTheRequest() {
+        String token = issuer.globalToken(AUDIENCE).subject("user-2").scopes("read:report", "a,b", "x:y,z", "a:b:c")
+                .sign();
+        for (String route : IDIOMS) {
+            given().auth().oauth2(token).get(route).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.equalTo("user-2"));
+        }
+        String withoutReadReport = issuer.globalToken(AUDIENCE).scopes("a,b", "read:report,x").sign();
+        for (String route : IDIOMS) {
+            assertChallenge(given().auth().oauth2(withoutReadReport).get(route), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void globalTokenWithoutTheScopeGetsAccessDenied() {
+        String token = issuer.globalToken(AUDIENCE).scopes("write:report", "read").sign();
+        for (String route : IDIOMS) {
+            assertChallenge(given().auth().oauth2(token).get(route), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void organizationTokenCarryingTheScopeGetsAccessDenied() {
+        String token = issuer.organizationToken("org_42").scopes("read:report").sign();
+        for (String route : IDIOMS) {
+            assertChallenge(given().auth().oauth2(token).get(route), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void organizationApiTokenCarryingTheScopeGetsAccessDenied() {
+        String token = issuer.organizationApiToken(AUDIENCE, "org_42").scopes("read:report").sign();
+        for (String route : IDIOMS) {
+            assertChallenge(given().auth().oauth2(token).get(route), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void requestWithoutTokenGetsTheMissingTokenChallenge() {
+        for (String route : IDIOMS) {
+            assertChallenge(given().get(route), logto.challenges().missingToken());
+        }
+    }
+
+    private static void assertChallenge(Response response, Challenge expected) {
+        assertThat(response.statusCode()).isEqualTo(expected.status());
+        assertThat(response.header("WWW-Authenticate")).isEqualTo(expected.wwwAuthenticate());
+        assertThat(response.asString()).isEqualTo(expected.body());
+    }
+
+    @Path("/api/idiom")
+    public static class IdiomResource {
+
+        @Inject
+        VerifiedToken token;
+
+        @GET
+        @Path("/roles-allowed")
+        @RolesAllowed("read:report")
+        public String rolesAllowed() {
+            return token.subject();
+        }
+
+        @GET
+        @Path("/permissions-allowed")
+        @PermissionsAllowed("read:report")
+        public String permissionsAllowed() {
+            return token.subject();
+        }
+    }
+}
