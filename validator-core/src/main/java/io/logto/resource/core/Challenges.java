@@ -80,7 +80,9 @@ public final class Challenges {
     }
 
     /**
-     * 403 {@code insufficient_scope} naming the requirement's scopes in {@code scope}.
+     * 403 {@code insufficient_scope} naming the requirement's scopes in {@code scope}; for
+     * {@link Decision.Outcome#MISSING_ORGANIZATION} the same answer as {@link #accessDenied()} (the request
+     * named no organization, so no token would help).
      *
      * @param decision a denied decision
      * @return the challenge
@@ -89,6 +91,9 @@ public final class Challenges {
     public Challenge insufficientScope(Decision decision) {
         if (decision.isGranted()) {
             throw new IllegalArgumentException("a granted decision needs no challenge");
+        }
+        if (decision.outcome() == Decision.Outcome.MISSING_ORGANIZATION) {
+            return accessDenied;
         }
         String description;
         switch (decision.outcome()) {

@@ -20,7 +20,12 @@ public final class Decision {
         /** The token is for another organization than the one the request names. */
         WRONG_ORGANIZATION,
         /** The token lacks scopes the requirement names. */
-        MISSING_SCOPES
+        MISSING_SCOPES,
+        /**
+         * The endpoint needs an organization token, but the request named no organization (its path
+         * variable was missing or empty); answered like a route no rule allows, 403 without {@code scope}.
+         */
+        MISSING_ORGANIZATION
     }
 
     private final Requirement requirement;

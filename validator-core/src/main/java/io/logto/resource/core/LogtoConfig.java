@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -79,12 +80,12 @@ public final class LogtoConfig {
     private final Set<String> scopesSupported;
     private final boolean allowInsecureHttp;
 
-    private LogtoConfig(Builder b) {
-        this.issuers = List.copyOf(b.issuers);
-        this.audiences = List.copyOf(b.audiences);
+    private LogtoConfig(Builder b, List<String> issuers, List<String> audiences, URI jwksUri, URI resourceMetadataUri) {
+        this.issuers = List.copyOf(issuers);
+        this.audiences = List.copyOf(audiences);
         this.acceptOrganizationTokens = b.acceptOrganizationTokens;
         this.clockSkew = b.clockSkew;
-        this.jwksUri = b.jwksUri;
+        this.jwksUri = jwksUri;
         this.discovery = b.discovery;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
@@ -98,25 +99,118 @@ public final class LogtoConfig {
         this.maxTokenLength = b.maxTokenLength;
         this.signatureProvider = b.signatureProvider;
         this.clock = b.clock;
-        this.resourceMetadataUri = b.resourceMetadataUri != null
-                ? b.resourceMetadataUri
-                : Urls.wellKnownMetadataUri(audiences.get(0)).orElse(null);
+        this.resourceMetadataUri = resourceMetadataUri != null
+                ? resourceMetadataUri
+                : Urls.wellKnownMetadataUri(this.audiences.get(0)).orElse(null);
         this.realm = b.realm;
         this.scopesSupported = Set.copyOf(b.scopesSupported);
         this.allowInsecureHttp = b.allowInsecureHttp;
     }
 
     /**
-     * The configuration property names of every option, without prefix, in kebab case: the names every
-     * adapter uses under its prefix ({@code logto.} in Spring and Micronaut, {@code quarkus.logto.} in
-     * Quarkus, none for servlet init parameters). See the core README for their meaning and defaults.
+     * Every configuration option, described once (name, value form, default, meaning), in the order the
+     * documentation lists them. Adapters bind these names under their prefix ({@code logto.} in Spring and
+     * Micronaut, {@code quarkus.logto.} in Quarkus, none for servlet init parameters) and derive their IDE
+     * metadata from this list; {@link Builder#property(String, String)} sets an option by name.
      */
-    public static final List<String> PROPERTY_NAMES = List.of(
-            "issuer", "endpoint", "additional-issuers", "audience", "accept-organization-tokens", "clock-skew",
-            "jwks-uri", "discovery", "connect-timeout", "read-timeout", "jwks-cache-ttl", "jwks-refresh-ahead",
-            "jwks-unknown-key-refetch-interval", "jwks-outage-tolerance", "jwks-size-limit-bytes",
-            "require-access-token-type", "token-cache-max-entries", "max-token-length", "signature-provider",
-            "resource-metadata-uri", "realm", "scopes-supported", "allow-insecure-http");
+    public static final List<LogtoOption> OPTIONS = List.of(
+            LogtoOption.of("issuer", LogtoOption.ValueType.URL, null,
+                    "The iss of your tokens, e.g. https://my-tenant.logto.app/oidc; https (http only for loopback),"
+                            + " no trailing slash. Required unless endpoint is set.",
+                    (b, p, v) -> b.issuer(v)),
+            LogtoOption.of("endpoint", LogtoOption.ValueType.URL, null,
+                    "The Logto endpoint, e.g. https://my-tenant.logto.app; the issuer is <endpoint>/oidc."
+                            + " Set either this or issuer.",
+                    (b, p, v) -> b.endpoint(v)),
+            LogtoOption.of("audience", LogtoOption.ValueType.LIST, null,
+                    "The API resource indicator(s) of this API (API identifier in Logto Console), e.g."
+                            + " https://api.example.com; the first is the primary one. Required.",
+                    (b, p, v) -> b.audiences(PropertyValues.list(v))),
+            LogtoOption.of("additional-issuers", LogtoOption.ValueType.LIST, null,
+                    "Further accepted issuers, e.g. a custom domain's https://auth.example.com/oidc; keys still"
+                            + " come from the primary issuer.",
+                    (b, p, v) -> b.additionalIssuers(PropertyValues.list(v).toArray(new String[0]))),
+            LogtoOption.of("accept-organization-tokens", LogtoOption.ValueType.BOOLEAN, "true",
+                    "Whether organization tokens (aud urn:logto:organization:<id>) pass verification; they can"
+                            + " only satisfy organization requirements.",
+                    (b, p, v) -> b.acceptOrganizationTokens(PropertyValues.bool(p, v))),
+            LogtoOption.of("clock-skew", LogtoOption.ValueType.DURATION, "60s",
+                    "Tolerance for exp, nbf and iat (0 to 5 minutes).",
+                    (b, p, v) -> b.clockSkew(PropertyValues.duration(p, v))),
+            LogtoOption.of("jwks-uri", LogtoOption.ValueType.URL, null,
+                    "An explicit JWKS URL; by default it is discovered from the issuer.",
+                    (b, p, v) -> b.jwksUri(v)),
+            LogtoOption.of("discovery", LogtoOption.ValueType.BOOLEAN, "true",
+                    "Read jwks_uri from <issuer>/.well-known/openid-configuration (its issuer must match);"
+                            + " falls back to <issuer>/jwks.",
+                    (b, p, v) -> b.discovery(PropertyValues.bool(p, v))),
+            LogtoOption.of("connect-timeout", LogtoOption.ValueType.DURATION, "1s",
+                    "Connect timeout of discovery and JWKS requests (10 ms to 30 s).",
+                    (b, p, v) -> b.connectTimeout(PropertyValues.duration(p, v))),
+            LogtoOption.of("read-timeout", LogtoOption.ValueType.DURATION, "2s",
+                    "Read timeout of discovery and JWKS requests (10 ms to 30 s).",
+                    (b, p, v) -> b.readTimeout(PropertyValues.duration(p, v))),
+            LogtoOption.of("jwks-cache-ttl", LogtoOption.ValueType.DURATION, "5m",
+                    "How long a fetched JWKS is used (Logto serves it no-cache).",
+                    (b, p, v) -> b.jwksCacheTtl(PropertyValues.duration(p, v))),
+            LogtoOption.of("jwks-refresh-ahead", LogtoOption.ValueType.DURATION, "30s",
+                    "Background refresh this long before the cached JWKS expires.",
+                    (b, p, v) -> b.jwksRefreshAhead(PropertyValues.duration(p, v))),
+            LogtoOption.of("jwks-unknown-key-refetch-interval", LogtoOption.ValueType.DURATION, "10s",
+                    "At most one JWKS refetch per interval for tokens with an unknown kid.",
+                    (b, p, v) -> b.jwksUnknownKeyRefetchInterval(PropertyValues.duration(p, v))),
+            LogtoOption.of("jwks-outage-tolerance", LogtoOption.ValueType.DURATION, "24h",
+                    "How long the last good JWKS serves while the JWKS endpoint fails.",
+                    (b, p, v) -> b.jwksOutageTolerance(PropertyValues.duration(p, v))),
+            LogtoOption.of("jwks-size-limit-bytes", LogtoOption.ValueType.INTEGER, "51200",
+                    "Larger JWKS or discovery documents are treated as failures (1024 to 1048576).",
+                    (b, p, v) -> b.jwksSizeLimitBytes(PropertyValues.integer(p, v))),
+            LogtoOption.of("require-access-token-type", LogtoOption.ValueType.BOOLEAN, "true",
+                    "Require the header typ at+jwt (RFC 9068); refuses ID tokens signed by the same keys.",
+                    (b, p, v) -> b.requireAccessTokenType(PropertyValues.bool(p, v))),
+            LogtoOption.of("token-cache-max-entries", LogtoOption.ValueType.INTEGER, "10000",
+                    "Size of the verified-token cache; 0 turns it off.",
+                    (b, p, v) -> b.tokenCacheMaxEntries(PropertyValues.integer(p, v))),
+            LogtoOption.of("max-token-length", LogtoOption.ValueType.INTEGER, "16384",
+                    "Longer tokens are refused before parsing (512 to 1048576 characters).",
+                    (b, p, v) -> b.maxTokenLength(PropertyValues.integer(p, v))),
+            LogtoOption.ofEnum("signature-provider", List.of("auto", "jdk", "bouncy-castle"), "auto",
+                    "Which JCA provider verifies signatures: auto (Bouncy Castle for ECDSA if present, the JDK for"
+                            + " RSA), jdk, or bouncy-castle.",
+                    (b, p, v) -> b.signatureProvider(PropertyValues.enumValue(p, v, SignatureProvider.class))),
+            LogtoOption.of("resource-metadata-uri", LogtoOption.ValueType.URL, null,
+                    "The RFC 9728 metadata URL announced in challenges; by default derived from the primary"
+                            + " audience (<scheme>://<host>/.well-known/oauth-protected-resource<path>).",
+                    (b, p, v) -> b.resourceMetadataUri(v)),
+            LogtoOption.of("realm", LogtoOption.ValueType.TEXT, null,
+                    "The realm announced in WWW-Authenticate challenges; none by default.",
+                    (b, p, v) -> b.realm(v)),
+            LogtoOption.of("scopes-supported", LogtoOption.ValueType.LIST, null,
+                    "scopes_supported of the RFC 9728 metadata document; adapters add the scopes they find on"
+                            + " endpoints.",
+                    (b, p, v) -> b.scopesSupported(PropertyValues.list(v))),
+            LogtoOption.of("allow-insecure-http", LogtoOption.ValueType.BOOLEAN, "false",
+                    "Allow http to non-loopback hosts (e.g. http://logto:3001 in a private network).",
+                    (b, p, v) -> b.allowInsecureHttp(PropertyValues.bool(p, v))));
+
+    /**
+     * The property names of every option, without prefix, in kebab case: the names of {@link #OPTIONS}.
+     */
+    public static final List<String> PROPERTY_NAMES = OPTIONS.stream().map(LogtoOption::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableList());
+
+    private static final Map<String, LogtoOption> OPTIONS_BY_NAME = OPTIONS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(LogtoOption::name, o -> o));
+
+    /**
+     * The option of a property name.
+     *
+     * @param name the property name without prefix, e.g. {@code clock-skew}
+     * @return the option, or empty for an unknown name
+     */
+    public static Optional<LogtoOption> option(String name) {
+        return Optional.ofNullable(OPTIONS_BY_NAME.get(name));
+    }
 
     /**
      * Builds a configuration from string properties, the one mapping from framework configuration to
@@ -316,14 +410,12 @@ public final class LogtoConfig {
      * {@link LogtoConfig} it builds is immutable.
      */
     public static final class Builder {
-        private final List<String> issuers = new ArrayList<>();
         private String primaryIssuer;
         private String endpoint;
         private final List<String> additionalIssuers = new ArrayList<>();
         private final List<String> audiences = new ArrayList<>();
         private boolean acceptOrganizationTokens = true;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
-        private URI jwksUri;
         private String jwksUriText;
         private boolean discovery = true;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -338,7 +430,6 @@ public final class LogtoConfig {
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
         private SignatureProvider signatureProvider = SignatureProvider.AUTO;
         private Clock clock = Clock.systemUTC();
-        private URI resourceMetadataUri;
         private String resourceMetadataUriText;
         private String realm;
         private final Set<String> scopesSupported = new LinkedHashSet<>();
@@ -690,35 +781,12 @@ public final class LogtoConfig {
          */
         public Builder property(String name, String value) {
             Objects.requireNonNull(value, "value");
-            switch (name) {
-                case "issuer": return issuer(value);
-                case "endpoint": return endpoint(value);
-                case "additional-issuers": return additionalIssuers(PropertyValues.list(value).toArray(new String[0]));
-                case "audience": return audiences(PropertyValues.list(value));
-                case "accept-organization-tokens": return acceptOrganizationTokens(PropertyValues.bool(name(name), value));
-                case "clock-skew": return clockSkew(PropertyValues.duration(name(name), value));
-                case "jwks-uri": return jwksUri(value);
-                case "discovery": return discovery(PropertyValues.bool(name(name), value));
-                case "connect-timeout": return connectTimeout(PropertyValues.duration(name(name), value));
-                case "read-timeout": return readTimeout(PropertyValues.duration(name(name), value));
-                case "jwks-cache-ttl": return jwksCacheTtl(PropertyValues.duration(name(name), value));
-                case "jwks-refresh-ahead": return jwksRefreshAhead(PropertyValues.duration(name(name), value));
-                case "jwks-unknown-key-refetch-interval":
-                    return jwksUnknownKeyRefetchInterval(PropertyValues.duration(name(name), value));
-                case "jwks-outage-tolerance": return jwksOutageTolerance(PropertyValues.duration(name(name), value));
-                case "jwks-size-limit-bytes": return jwksSizeLimitBytes(PropertyValues.integer(name(name), value));
-                case "require-access-token-type": return requireAccessTokenType(PropertyValues.bool(name(name), value));
-                case "token-cache-max-entries": return tokenCacheMaxEntries(PropertyValues.integer(name(name), value));
-                case "max-token-length": return maxTokenLength(PropertyValues.integer(name(name), value));
-                case "signature-provider":
-                    return signatureProvider(PropertyValues.enumValue(name(name), value, SignatureProvider.class));
-                case "resource-metadata-uri": return resourceMetadataUri(value);
-                case "realm": return realm(value);
-                case "scopes-supported": return scopesSupported(PropertyValues.list(value));
-                case "allow-insecure-http": return allowInsecureHttp(PropertyValues.bool(name(name), value));
-                default:
-                    throw new IllegalArgumentException("unknown Logto setting " + name(name) + "; known: " + PROPERTY_NAMES);
+            LogtoOption option = OPTIONS_BY_NAME.get(name);
+            if (option == null) {
+                throw new IllegalArgumentException("unknown Logto setting " + name(name) + "; known: " + PROPERTY_NAMES);
             }
+            option.apply(this, name(name), value);
+            return this;
         }
 
         private String name(String property) {
@@ -726,13 +794,14 @@ public final class LogtoConfig {
         }
 
         /**
-         * Checks every value and builds the immutable configuration.
+         * Checks every value and builds the immutable configuration. The builder is left as it was, so it
+         * can build again or be changed further.
          *
          * @return the configuration
          * @throws IllegalArgumentException naming the setting to fix when a value is missing or cannot work
          */
         public LogtoConfig build() {
-            issuers.clear();
+            List<String> issuers = new ArrayList<>();
             issuers.add(resolvePrimaryIssuer());
             for (String extra : additionalIssuers) {
                 String issuer = Urls.requireBaseUrl(name("additional-issuers"), extra, allowInsecureHttp);
@@ -740,7 +809,7 @@ public final class LogtoConfig {
                     issuers.add(issuer);
                 }
             }
-            checkAudiences();
+            List<String> uniqueAudiences = checkAudiences();
             requireBetween("clock-skew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
             requireBetween("connect-timeout", connectTimeout, Duration.ofMillis(10), Duration.ofSeconds(30));
             requireBetween("read-timeout", readTimeout, Duration.ofMillis(10), Duration.ofSeconds(30));
@@ -763,9 +832,9 @@ public final class LogtoConfig {
             requireIntBetween("max-token-length", maxTokenLength, 512, 1024 * 1024);
             Objects.requireNonNull(signatureProvider, name("signature-provider") + " must not be null");
             Objects.requireNonNull(clock, "clock must not be null");
-            jwksUri = jwksUriText == null ? null
+            URI jwksUri = jwksUriText == null ? null
                     : URI.create(Urls.requireBaseUrl(name("jwks-uri"), jwksUriText, allowInsecureHttp));
-            resourceMetadataUri = resourceMetadataUriText == null ? null
+            URI resourceMetadataUri = resourceMetadataUriText == null ? null
                     : URI.create(Urls.requireBaseUrl(name("resource-metadata-uri"), resourceMetadataUriText, true));
             if (realm != null && !Urls.isQuotableParameter(realm)) {
                 throw new IllegalArgumentException(name("realm") + " must be printable ASCII without '\"' or '\\'");
@@ -776,7 +845,7 @@ public final class LogtoConfig {
                             + "scope names are printable ASCII without spaces, '\"' or '\\'");
                 }
             }
-            return new LogtoConfig(this);
+            return new LogtoConfig(this, issuers, uniqueAudiences, jwksUri, resourceMetadataUri);
         }
 
         private String resolvePrimaryIssuer() {
@@ -796,7 +865,7 @@ public final class LogtoConfig {
             return Urls.requireBaseUrl(name("issuer"), primaryIssuer, allowInsecureHttp);
         }
 
-        private void checkAudiences() {
+        private List<String> checkAudiences() {
             if (audiences.isEmpty()) {
                 throw new IllegalArgumentException(name("audience") + " is required: the API identifier (resource "
                         + "indicator) from Logto Console > API resources, e.g. https://api.example.com");
@@ -816,8 +885,7 @@ public final class LogtoConfig {
                 }
                 unique.add(audience);
             }
-            audiences.clear();
-            audiences.addAll(unique);
+            return List.copyOf(unique);
         }
 
         private void requireBetween(String setting, Duration value, Duration min, Duration max) {

@@ -160,6 +160,19 @@ public final class LogtoResourceServer implements AutoCloseable {
         return decision;
     }
 
+    /**
+     * Decides an endpoint's requirement for one request, logging denials at DEBUG.
+     *
+     * @param token          the verified token
+     * @param requirement    what the endpoint needs
+     * @param organizationId the organization id read from the request (null or empty when missing; ignored
+     *                       for global requirements)
+     * @return the decision; answer a denial with {@link Challenges#insufficientScope(Decision)}
+     */
+    public Decision authorize(VerifiedToken token, EndpointRequirement requirement, String organizationId) {
+        return authorize(token, requirement.forOrganization(organizationId));
+    }
+
     /** The verifier, for direct verification or diagnostics. */
     public LogtoTokenVerifier verifier() {
         return verifier;

@@ -39,7 +39,7 @@ public final class Requirement {
      *
      * @param scopes scope names; none means any global API token
      * @return the requirement
-     * @throws IllegalArgumentException when a scope is blank or contains a space
+     * @throws IllegalArgumentException when a scope name is not an RFC 6749 scope-token
      */
     public static Requirement global(String... scopes) {
         return of(TokenKind.GLOBAL_API, null, ScopeMatch.ALL, Arrays.asList(scopes));
@@ -87,13 +87,12 @@ public final class Requirement {
         if (kind != TokenKind.GLOBAL_API && organizationId == null) {
             throw new IllegalArgumentException("an organization requirement needs the organization id");
         }
-        Set<String> copy = Set.copyOf(scopes);
-        for (String scope : copy) {
-            if (scope.isBlank() || scope.indexOf(' ') >= 0) {
-                throw new IllegalArgumentException("scope names are non-blank and contain no spaces");
-            }
-        }
-        return new Requirement(kind, organizationId, match, copy);
+        return new Requirement(kind, organizationId, match, ScopeNames.checked(scopes));
+    }
+
+    /** For {@link EndpointRequirement}: parts already checked, so nothing is validated again. */
+    static Requirement ofChecked(TokenKind kind, String organizationId, ScopeMatch match, Set<String> scopes) {
+        return new Requirement(kind, organizationId, match, scopes);
     }
 
     /**
@@ -111,7 +110,10 @@ public final class Requirement {
         return kind;
     }
 
-    /** The organization required, for organization kinds; null for global requirements. */
+    /**
+     * The organization required, for organization kinds; null for global requirements, and in the
+     * requirement of a {@link Decision.Outcome#MISSING_ORGANIZATION} denial.
+     */
     public String organizationId() {
         return organizationId;
     }
@@ -136,6 +138,9 @@ public final class Requirement {
         Objects.requireNonNull(token, "token");
         if (token.kind() != kind) {
             return Decision.denied(this, Decision.Outcome.WRONG_TOKEN_KIND, scopes);
+        }
+        if (kind != TokenKind.GLOBAL_API && organizationId == null) {
+            return Decision.denied(this, Decision.Outcome.MISSING_ORGANIZATION, scopes);
         }
         if (kind != TokenKind.GLOBAL_API && !organizationId.equals(token.organizationId().orElse(null))) {
             return Decision.denied(this, Decision.Outcome.WRONG_ORGANIZATION, scopes);

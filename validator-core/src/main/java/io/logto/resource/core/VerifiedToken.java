@@ -28,6 +28,7 @@ public final class VerifiedToken {
     private final String jwtId;
     private final String keyId;
     private final String algorithm;
+    private final Set<String> roles;
 
     VerifiedToken(Map<String, Object> claims, String issuer, String subject, String clientId, Set<String> scopes,
                   List<String> audiences, String organizationId, TokenKind kind, long expiresAtEpochSecond,
@@ -45,6 +46,7 @@ public final class VerifiedToken {
         this.jwtId = jwtId;
         this.keyId = keyId;
         this.algorithm = algorithm;
+        this.roles = TokenRoles.of(kind, organizationId, scopes);
     }
 
     /** The {@code iss} claim: one of the configured issuers. */
@@ -70,6 +72,17 @@ public final class VerifiedToken {
     /** The scopes granted by the space-separated {@code scope} claim; empty when it is missing or empty. */
     public Set<String> scopes() {
         return scopes;
+    }
+
+    /**
+     * The names that may act as framework roles or authorities, by the policy of {@link TokenRoles}: a
+     * global API token's scopes as they are; an organization token's and an organization-level API token's
+     * scopes qualified with their organization ({@code organization:org_42 read:member},
+     * {@code organization-api:org_42 read:project}), so that they never meet a check written for a global
+     * scope. Computed once per token.
+     */
+    public Set<String> roles() {
+        return roles;
     }
 
     /**
