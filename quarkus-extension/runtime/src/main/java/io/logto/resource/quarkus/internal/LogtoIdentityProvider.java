@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Verifies the bearer token with the core's asynchronous path and turns the verified token into a
  * {@link SecurityIdentity}: the principal is {@code sub}, the token is the attribute
- * {@link LogtoIdentity#TOKEN_ATTRIBUTE}, the roles are the core's role policy and, for global API tokens, each scope
- * is a permission. When no key fetch is needed (a cache hit, a known key) the identity is built inline on the calling
+ * {@link LogtoIdentity#TOKEN_ATTRIBUTE}, the roles are {@link VerifiedToken#roles()} (the core's role policy) and, for
+ * global API tokens, each scope is a permission. When no key fetch is needed (a cache hit, a known key) the identity is built inline on the calling
  * thread, the event loop included; when keys must be fetched the core fetches them on its own thread and the identity
  * is delivered back on the request's Vert.x context. Nothing here blocks.
  */
@@ -72,10 +72,13 @@ public final class LogtoIdentityProvider implements IdentityProvider<LogtoAuthen
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new LogtoPrincipal(token.subject()))
                 .addAttribute(LogtoIdentity.TOKEN_ATTRIBUTE, token);
-        // Organization-role scopes ride along in organization and organization-API tokens; only a global API token's
-        // scopes may pass @RolesAllowed / @PermissionsAllowed checks written for global scopes.
-        if (token.kind() == TokenKind.GLOBAL_API) {
-            builder.addRoles(token.scopes()).addPermissionChecker(new ScopePermissionChecker(token.scopes()));
+        // The core's role policy: a global API token's scopes as they are, organization-qualified names otherwise, so
+        // @RolesAllowed("read:report") is met only by global API tokens.
+        builder.addRoles(token.roles());
+        // Permissions likewise only from a global API token's scopes (Logto puts organization-role scopes into the
+        // other kinds), looked up rather than parsed so that no scope string can fail.
+        if (token.kind() == TokenKind.GLOBAL_API && !token.scopes().isEmpty()) {
+            builder.addPermissionChecker(new ScopePermissionChecker(token.scopes()));
         }
         return builder.build();
     }
