@@ -39,6 +39,26 @@ class QuarkusSampleContractTest {
     }
 
     @Test
+    void publicEndpointIgnoresRefusedAndMalformedTokensWithQuarkusDefaults() {
+        String expired = logto.globalToken(AUDIENCE).scopes("read:report").expired().sign();
+        given().auth().oauth2(expired).get("/api/public").then().statusCode(200);
+        given().header("Authorization", "Bearer not a token").get("/api/public").then().statusCode(200);
+    }
+
+    @Test
+    void idiomRoutesGrantOnlyGlobalTokensWithReadReport() {
+        String global = logto.globalToken(AUDIENCE).subject("user-6").scopes("read:report", "a,b").sign();
+        String organization = logto.organizationToken("org_42").scopes("read:report").sign();
+        String organizationApi = logto.organizationApiToken(AUDIENCE, "org_42").scopes("read:report").sign();
+        for (String route : List.of("/api/idiom/roles-allowed", "/api/idiom/permissions-allowed")) {
+            given().auth().oauth2(global).get(route).then().statusCode(200).body("sub", equalTo("user-6"));
+            assertChallenge(given().auth().oauth2(organization).get(route), server.challenges().accessDenied());
+            assertChallenge(given().auth().oauth2(organizationApi).get(route), server.challenges().accessDenied());
+            assertChallenge(given().get(route), server.challenges().missingToken());
+        }
+    }
+
+    @Test
     void readingReportsNeedsAGlobalTokenWithReadReport() {
         String token = logto.globalToken(AUDIENCE).subject("user-1").scopes("read:report").sign();
         given().auth().oauth2(token).get("/api/reports").then().statusCode(200).contentType("application/json")
