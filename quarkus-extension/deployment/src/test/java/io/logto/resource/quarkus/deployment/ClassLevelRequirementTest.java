@@ -1,7 +1,7 @@
 package io.logto.resource.quarkus.deployment;
 
+import static io.logto.resource.quarkus.deployment.TestApplication.assertChallenge;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.resource.core.Challenge;
 import io.logto.resource.core.EndpointRequirement;
@@ -11,7 +11,6 @@ import io.logto.resource.quarkus.RequireOrganizationScopes;
 import io.logto.resource.quarkus.RequireScopes;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.test.QuarkusUnitTest;
-import io.restassured.response.Response;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,14 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ClassLevelRequirementTest {
 
-    private static final String AUDIENCE = "https://api.example.com";
+    private static final String AUDIENCE = TestApplication.AUDIENCE;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class, ReportsResource.class, MembersResource.class))
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
-            .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE);
+    static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer(ReportsResource.class, MembersResource.class);
 
     private static LogtoTestIssuer issuer;
 
@@ -97,11 +92,6 @@ class ClassLevelRequirementTest {
                 logto.authorize(logto.verifier().verifyOrThrow(token), requirement, organizationId));
     }
 
-    private static void assertChallenge(Response response, Challenge expected) {
-        assertThat(response.statusCode()).isEqualTo(expected.status());
-        assertThat(response.header("WWW-Authenticate")).isEqualTo(expected.wwwAuthenticate());
-        assertThat(response.asString()).isEqualTo(expected.body());
-    }
 
     @Path("/reports")
     @RequireScopes("read:report")

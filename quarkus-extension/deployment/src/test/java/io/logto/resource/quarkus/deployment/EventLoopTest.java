@@ -46,17 +46,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EventLoopTest {
 
-    private static final String AUDIENCE = "https://api.example.com";
+    private static final String AUDIENCE = TestApplication.AUDIENCE;
     private static final String JWKS_PATH = "/oidc/jwks";
     private static final int CONCURRENT = 16;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class, ThreadRecorder.class))
-            .overrideConfigKey("quarkus.http.test-port", "0")
+    static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer(ThreadRecorder.class)
             .overrideConfigKey("quarkus.vertx.event-loops-pool-size", "1")
-            .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
-            .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE)
             .overrideRuntimeConfigKey("quarkus.logto.discovery", "false")
             .overrideRuntimeConfigKey("quarkus.logto.read-timeout", "30s")
             .overrideRuntimeConfigKey("quarkus.logto.jwks-unknown-key-refetch-interval", "100ms");

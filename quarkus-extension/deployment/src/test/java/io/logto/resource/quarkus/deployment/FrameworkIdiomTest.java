@@ -1,15 +1,13 @@
 package io.logto.resource.quarkus.deployment;
 
+import static io.logto.resource.quarkus.deployment.TestApplication.assertChallenge;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logto.resource.core.Challenge;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.test.QuarkusUnitTest;
-import io.restassured.response.Response;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,15 +26,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FrameworkIdiomTest {
 
-    private static final String AUDIENCE = "https://api.example.com";
+    private static final String AUDIENCE = TestApplication.AUDIENCE;
     private static final List<String> IDIOMS = List.of("/api/idiom/roles-allowed", "/api/idiom/permissions-allowed");
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class, IdiomResource.class))
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
-            .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE);
+    static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer(IdiomResource.class);
 
     private static LogtoTestIssuer issuer;
 
@@ -107,11 +101,6 @@ class FrameworkIdiomTest {
         }
     }
 
-    private static void assertChallenge(Response response, Challenge expected) {
-        assertThat(response.statusCode()).isEqualTo(expected.status());
-        assertThat(response.header("WWW-Authenticate")).isEqualTo(expected.wwwAuthenticate());
-        assertThat(response.asString()).isEqualTo(expected.body());
-    }
 
     @Path("/api/idiom")
     public static class IdiomResource {

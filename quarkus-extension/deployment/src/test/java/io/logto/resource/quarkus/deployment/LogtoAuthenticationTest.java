@@ -1,5 +1,6 @@
 package io.logto.resource.quarkus.deployment;
 
+import static io.logto.resource.quarkus.deployment.TestApplication.assertChallenge;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,14 +38,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LogtoAuthenticationTest {
 
-    private static final String AUDIENCE = "https://api.example.com";
+    private static final String AUDIENCE = TestApplication.AUDIENCE;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class))
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
-            .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE)
+    static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer()
             .overrideRuntimeConfigKey("quarkus.logto.scopes-supported", "admin:all");
 
     private static LogtoTestIssuer issuer;
@@ -203,12 +200,6 @@ class LogtoAuthenticationTest {
         return logto.verifier().verifyOrThrow(token);
     }
 
-    private static void assertChallenge(Response response, Challenge expected) {
-        assertThat(response.statusCode()).isEqualTo(expected.status());
-        assertThat(response.header("WWW-Authenticate")).isEqualTo(expected.wwwAuthenticate());
-        assertThat(response.contentType()).startsWith(Challenge.CONTENT_TYPE);
-        assertThat(response.asString()).isEqualTo(expected.body());
-    }
 
     @Path("/api")
     public static class ApiResource {
