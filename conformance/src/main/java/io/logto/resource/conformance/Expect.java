@@ -60,6 +60,18 @@ final class Expect {
         assertBody(answer, "insufficient_scope", scope);
     }
 
+    /**
+     * 403 {@code error="insufficient_scope"} without {@code scope}: a framework's own check (a role, an
+     * authority, a permission) refused a verified token; the core's {@code accessDenied()} answer.
+     */
+    static void accessDenied(Answer answer) {
+        assertThat(answer.status()).as("status of %s", answer).isEqualTo(403);
+        BearerChallenge challenge = challenge(answer);
+        assertThat(challenge.parameter("error")).as("error code of %s", answer).isEqualTo("insufficient_scope");
+        assertThat(challenge.parameter("scope")).as("scope of %s (none: a framework check refused the token)", answer).isNull();
+        assertBody(answer, "insufficient_scope", null);
+    }
+
     /** A client error, never a server error. */
     static void clientError(Answer answer) {
         assertThat(answer.status()).as("status of %s", answer).isBetween(400, 499);

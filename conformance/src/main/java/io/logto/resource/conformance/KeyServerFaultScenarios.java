@@ -1,6 +1,7 @@
 package io.logto.resource.conformance;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.logto.resource.conformance.Scene.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,10 @@ final class KeyServerFaultScenarios {
     static final int FLOOD_MAX_FETCHES = 3;
     /** How long a scenario waits for the sample's next unknown-kid refetch (the core's default interval is 10 s). */
     static final Duration REFETCH_WAIT = Duration.ofSeconds(30);
+    /** Requests to /api/public, and as many with an already-verified token, sent while a key fetch is stalled. */
+    static final int UNRELATED_REQUESTS = 16;
+    /** How long the stalled JWKS endpoint holds a request: well beyond the core's read timeout (2 s by default). */
+    static final int STALLED_JWKS_MILLIS = 30_000;
 
     private final Scene scene;
     private final LogtoTokenMinter previous;
@@ -129,6 +134,75 @@ final class KeyServerFaultScenarios {
         Expect.granted(scene.http().send("GET", "/api/reports", token(previous)), Map.of("sub", "user-1"));
     }
 
+    /**
+     * Issue 13: token A is verified; then the JWKS endpoint accepts connections and does not answer, and a
+     * request with token B under a new {@code kid} waits for the fetch that B causes (seen in WireMock's
+     * journal). Meanwhile {@value #UNRELATED_REQUESTS} requests to {@code /api/public} and as many with token A
+     * must all be answered while B's request is still waiting. B itself may end as 401 or 200: only the
+     * ordering is asserted, never a duration.
+     */
+    void unrelatedRequestsDoNotWaitForAKeyFetch() {
+        String verified = token(current);
+        Expect.granted(scene.http().send("GET", "/api/reports", verified), Map.of("sub", "user-1"));
+        LogtoTokenMinter unpublished = LogtoTokenMinter.create(scene.issuer.issuer());
+        scene.issuer.answerJwks(okJson(publishedJwks()).withFixedDelay(STALLED_JWKS_MILLIS));
+        CompletableFuture<Answer> waiting = startARequestWaitingForAKeyFetch(unpublished);
+
+        List<CompletableFuture<Answer>> unrelated = new ArrayList<>();
+        for (int i = 0; i < UNRELATED_REQUESTS; i++) {
+            unrelated.add(scene.http().sendAsync("GET", "/api/public", SampleHttp.REQUEST_TIMEOUT, null));
+            unrelated.add(scene.http().sendAsync("GET", "/api/reports", SampleHttp.REQUEST_TIMEOUT, verified));
+        }
+        List<Answer> answers = new ArrayList<>();
+        for (CompletableFuture<Answer> answer : unrelated) {
+            answers.add(awaitAnswer(answer));
+        }
+        boolean stillWaiting = !waiting.isDone();
+        for (int i = 0; i < answers.size(); i++) {
+            if (i % 2 == 0) {
+                assertThat(answers.get(i).status()).as("GET /api/public while a key fetch is stalled: %s", answers.get(i)).isEqualTo(200);
+            } else {
+                Expect.granted(answers.get(i), Map.of("sub", "user-1"));
+            }
+        }
+        assertThat(stillWaiting).as("all %d requests to /api/public and with an already-verified token were answered while "
+                + "the request waiting for the stalled key fetch was still waiting (they must never wait for it)",
+                2 * UNRELATED_REQUESTS).isTrue();
+        Answer last = awaitAnswer(waiting);
+        assertThat(last.status()).as("the request that waited for the key fetch: %s", last).isIn(200, 401);
+    }
+
+    /**
+     * Sends tokens under an unpublished {@code kid} until one of them is waiting while the sample's JWKS
+     * request has reached the issuer (earlier ones may be refused at once: at most one refetch per 10 s).
+     */
+    private CompletableFuture<Answer> startARequestWaitingForAKeyFetch(LogtoTokenMinter unpublished) {
+        long deadline = System.nanoTime() + REFETCH_WAIT.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            int before = scene.issuer.jwksRequests();
+            String token = builder(unpublished).subject("waiting-" + attempt).sign();
+            CompletableFuture<Answer> waiting = scene.http().sendAsync("GET", "/api/reports", Duration.ofSeconds(60), token);
+            while (scene.issuer.jwksRequests() == before && !waiting.isDone()) {
+                sleep(10);
+            }
+            if (scene.issuer.jwksRequests() > before && !waiting.isDone()) {
+                return waiting;
+            }
+            Expect.invalidToken(awaitAnswer(waiting), token);
+            assertThat(System.nanoTime() < deadline)
+                    .as("a token under a new kid makes the sample fetch its JWKS within %s", REFETCH_WAIT).isTrue();
+            pause();
+        }
+    }
+
+    private static Answer awaitAnswer(CompletableFuture<Answer> answer) {
+        try {
+            return answer.join();
+        } catch (RuntimeException e) {
+            throw new AssertionError("no HTTP answer within the client timeout (hang or broken connection): " + e.getCause(), e);
+        }
+    }
+
     /** Sends unknown-kid tokens, each of which must be refused, until the sample has asked the JWKS endpoint again. */
     private void awaitRefetch() {
         int before = scene.issuer.jwksRequests();
@@ -167,8 +241,12 @@ final class KeyServerFaultScenarios {
     }
 
     private static void pause() {
+        sleep(250);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(250);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

@@ -54,8 +54,8 @@ final class PrintSampleOutputOnFailure implements InvocationInterceptor {
             SampleProcess sample = null;
             if (instance instanceof SampleConformanceSuite.KeyServerFaults) {
                 sample = ((SampleConformanceSuite.KeyServerFaults) instance).runningSample();
-            } else if (instance instanceof SampleConformanceSuite) {
-                sample = ((SampleConformanceSuite) instance).runningSample();
+            } else if (instance instanceof ConformanceSuite) {
+                sample = ((ConformanceSuite) instance).runningSample();
             }
             if (sample != null) {
                 return sample;

@@ -9,18 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestClassOrder;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sample contract (DESIGN.md, "The sample contract") played over HTTP against a running sample, so
@@ -30,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A sample's integration test extends this class and names its runnable jar:
  *
  * <pre>{@code
+ * @IdiomRoutes("/api/idiom/is-user-in-role")
  * class ServletSampleIT extends SampleConformanceSuite {
  *     @Override
  *     protected Path sampleJar() {
@@ -38,17 +34,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>{@link IdiomRoutes} names the sample's idiom routes (every sample has at least one). To run the suite against an application the test started itself, extend {@link InProcessConformanceSuite}.
+ *
  * <p>The suite starts its own issuer (WireMock on loopback, {@code http://127.0.0.1:<port>/oidc}, serving
  * discovery and the JWKS) and runs the sample twice with {@code java -jar} and the environment
  * {@code LOGTO_ISSUER}, {@code LOGTO_AUDIENCE} ({@value Scene#AUDIENCE}) and {@code PORT} (a free port):
- * once for the contract, hostile tokens and headers, and once, fresh, for the key-server faults. Each
+ * once for the contract, hostile tokens, headers and idioms, and once, fresh, for the key-server faults. Each
  * sample's output goes to {@link #logDirectory()}; on a failure its last lines are printed too. Every
  * request has a 10-second client timeout, so a hanging sample fails instead of stalling the build.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestClassOrder(ClassOrderer.OrderAnnotation.class)
-@ExtendWith(PrintSampleOutputOnFailure.class)
-public abstract class SampleConformanceSuite {
+public abstract class SampleConformanceSuite extends ConformanceSuite {
 
     private Scene scene;
 
@@ -106,6 +101,12 @@ public abstract class SampleConformanceSuite {
         }
     }
 
+    @Override
+    Scene scene() {
+        return scene;
+    }
+
+    @Override
     SampleProcess runningSample() {
         return scene == null ? null : scene.sample();
     }
@@ -114,148 +115,13 @@ public abstract class SampleConformanceSuite {
         target.startSample(command(), logDirectory().resolve(getClass().getSimpleName() + "-" + name + ".log"), startupTimeout());
     }
 
-    /** Every row of the route table and every rule that holds on every protected route. */
-    @Nested
-    @Order(1)
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @DisplayName("contract")
-    public class Contract {
-
-        /** For JUnit. */
-        public Contract() {
-        }
-
-        /**
-         * Each route granted with the right token, and the metadata document.
-         *
-         * @return one test per row
-         */
-        @TestFactory
-        @DisplayName("route table")
-        public List<DynamicTest> routeTable() {
-            return new ContractCases(scene).routeTable();
-        }
-
-        /**
-         * Tokens Logto may issue besides the default: RS256 and ES256 keys, {@code typ} variants, machine-to-machine.
-         *
-         * @return one test per token shape
-         */
-        @TestFactory
-        @DisplayName("accepted token shapes")
-        public List<DynamicTest> acceptedTokens() {
-            return new ContractCases(scene).acceptedTokens();
-        }
-
-        /**
-         * No token, refused tokens, missing scopes, the wrong kind of token and another organization, on each route.
-         *
-         * @return one test per route and rule
-         */
-        @TestFactory
-        @DisplayName("rules on every protected route")
-        public List<DynamicTest> rulesOnEveryProtectedRoute() {
-            return new ContractCases(scene).rulesOnEveryProtectedRoute();
-        }
-    }
-
-    /** Tokens an attacker would send: all refused with 401 {@code invalid_token} (400 when the header is malformed). */
-    @Nested
-    @Order(2)
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @DisplayName("hostile tokens")
-    public class HostileTokenCases {
-
-        /** For JUnit. */
-        public HostileTokenCases() {
-        }
-
-        /**
-         * {@code alg} none, HMAC with public keys, foreign keys under the victim's {@code kid}, forged ECDSA signatures.
-         *
-         * @return one test per token
-         */
-        @TestFactory
-        @DisplayName("algorithms and signatures")
-        public List<DynamicTest> algorithmsAndSignatures() {
-            return new HostileTokens(scene).algorithmsAndSignatures();
-        }
-
-        /**
-         * {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, odd {@code kid}s and {@code crit}; no URL named by a token is fetched.
-         *
-         * @return one test per token
-         */
-        @TestFactory
-        @DisplayName("key sources and extensions")
-        public List<DynamicTest> keySourcesAndExtensions() {
-            return new HostileTokens(scene).keySourcesAndExtensions();
-        }
-
-        /**
-         * Wrong part counts, non-base64 and non-JSON parts, deep nesting, 60 KB, duplicate members.
-         *
-         * @return one test per token
-         */
-        @TestFactory
-        @DisplayName("structure")
-        public List<DynamicTest> structure() {
-            return new HostileTokens(scene).structure();
-        }
-
-        /**
-         * Times, audiences, scopes, issuers, subjects and types of the wrong value or JSON type.
-         *
-         * @return one test per token
-         */
-        @TestFactory
-        @DisplayName("claims and type")
-        public List<DynamicTest> claims() {
-            return new HostileTokens(scene).claims();
-        }
-    }
-
-    /** How the {@code Authorization} header is read, and garbage in it. */
-    @Nested
-    @Order(3)
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @DisplayName("authorization header")
-    public class AuthorizationHeader {
-
-        /** For JUnit. */
-        public AuthorizationHeader() {
-        }
-
-        /**
-         * The scheme in any case; tokens in the query or a form ignored; malformed headers answered with 400.
-         *
-         * @return one test per header
-         */
-        @TestFactory
-        @DisplayName("bearer scheme")
-        public List<DynamicTest> bearerScheme() {
-            return new RequestHeaderCases(scene).bearerScheme();
-        }
-
-        /**
-         * Oversized and garbage headers: a 4xx, never a 5xx or a hang.
-         *
-         * @return one test per header
-         */
-        @TestFactory
-        @DisplayName("garbage")
-        public List<DynamicTest> garbage() {
-            return new RequestHeaderCases(scene).garbage();
-        }
-    }
-
     /**
      * The issuer's key server failing, on a fresh sample started while the issuer is down. The scenarios run
      * in order and build on each other; each fault waits for the sample's next unknown-kid refetch (at most
      * one per 10 s by default), so this class takes about a minute.
      */
     @Nested
-    @Order(4)
+    @Order(5)
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     @DisplayName("key server faults")
@@ -360,9 +226,20 @@ public abstract class SampleConformanceSuite {
             scenarios.knownKeysSurvive(aResponse().withFault(Fault.EMPTY_RESPONSE));
         }
 
-        /** A well-formed JWKS without the key in use: that key is retired, the keys still published keep working. */
+        /**
+         * While one request waits for a key fetch that the JWKS endpoint accepts and never answers, concurrent
+         * requests to {@code /api/public} and with an already-verified token all complete first (issue 13).
+         */
         @Test
         @Order(10)
+        @DisplayName("a request waiting for a stalled key fetch: 16 public and 16 already-verified requests complete before it")
+        public void unrelatedRequestsDoNotWaitForAKeyFetch() {
+            scenarios.unrelatedRequestsDoNotWaitForAKeyFetch();
+        }
+
+        /** A well-formed JWKS without the key in use: that key is retired, the keys still published keep working. */
+        @Test
+        @Order(11)
         @DisplayName("JWKS without the key in use: that key is refused (even for a token accepted before), the others keep working")
         public void jwksWithoutTheKeyInUse() {
             scenarios.aSetWithoutTheKeyInUseRetiresIt();

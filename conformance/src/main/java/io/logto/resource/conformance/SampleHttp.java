@@ -28,8 +28,10 @@ final class SampleHttp {
     private final URI base;
     private final HttpClient client;
 
+    /** {@code base} may carry a context path ({@code http://127.0.0.1:8080/app}): every path is appended to it. */
     SampleHttp(URI base) {
-        this.base = base;
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -50,14 +52,15 @@ final class SampleHttp {
                 "Content-Type", "application/x-www-form-urlencoded"), path);
     }
 
-    /** Sends without waiting, for concurrent requests; the future fails after {@code timeout}. */
+    /** Sends without waiting, for concurrent requests (no {@code Authorization} when {@code token} is null); the future fails after {@code timeout}. */
     CompletableFuture<Answer> sendAsync(String method, String path, Duration timeout, String token) {
-        return sendAsync(method, path, timeout, HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + token);
+        return token == null ? sendAsync(method, path, timeout, HttpRequest.BodyPublishers.noBody())
+                : sendAsync(method, path, timeout, HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + token);
     }
 
     private CompletableFuture<Answer> sendAsync(String method, String path, Duration timeout,
                                                 HttpRequest.BodyPublisher body, String... namesAndValues) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).method(method, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).method(method, body);
         for (int i = 0; i < namesAndValues.length; i += 2) {
             request.header(namesAndValues[i], namesAndValues[i + 1]);
         }
@@ -114,7 +117,7 @@ final class SampleHttp {
 
     /** The request head for {@code GET path} with extra header lines, as {@link #sendRaw(String)} takes it. */
     String rawGet(String path, List<String> headerLines) {
-        StringBuilder head = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
+        StringBuilder head = new StringBuilder("GET ").append(base.getRawPath()).append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
         for (String line : headerLines) {
             head.append(line).append("\r\n");

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.logto.resource.test.KeyType;
 import io.logto.resource.test.LogtoTokenMinter;
 import io.logto.resource.test.TokenBuilder;
+import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ final class Scene implements AutoCloseable {
     final LogtoTokenMinter rs256;
     final LogtoTokenMinter es256;
     final ECKey crafted;
+    private final boolean ownsIssuer;
     private SampleProcess sample;
     private SampleHttp http;
     private boolean closed;
@@ -43,11 +45,30 @@ final class Scene implements AutoCloseable {
         this.rs256 = LogtoTokenMinter.create(issuer.issuer(), KeyType.RS256);
         this.es256 = LogtoTokenMinter.create(issuer.issuer(), KeyType.ES256);
         this.crafted = Jose.ecKey(Curve.P_384);
+        this.ownsIssuer = true;
+    }
+
+    private Scene(Scene keys, URI base) {
+        this.issuer = keys.issuer;
+        this.es384 = keys.es384;
+        this.rs256 = keys.rs256;
+        this.es256 = keys.es256;
+        this.crafted = keys.crafted;
+        this.ownsIssuer = false;
+        this.http = new SampleHttp(base);
     }
 
     /** Starts the issuer (serving discovery; the caller decides what the JWKS answers) but not the sample. */
     static Scene withIssuer() {
         return new Scene(WireMockIssuer.start());
+    }
+
+    /**
+     * This scene's issuer and keys in front of an application someone else started at {@code base}; closing
+     * the returned scene stops neither the application nor the issuer.
+     */
+    Scene attachedTo(URI base) {
+        return new Scene(this, base);
     }
 
     /** The JWKS holding every key of this scene: ES384 (first), RS256, ES256 and the hand-made ES384 key. */
@@ -110,7 +131,7 @@ final class Scene implements AutoCloseable {
         return "{\"alg\":\"ES384\",\"typ\":\"at+jwt\",\"kid\":\"" + crafted.getKeyID() + "\"}";
     }
 
-    /** Stops the sample and the issuer; calling it again does nothing. */
+    /** Stops the sample and, unless this scene is attached to another's issuer, the issuer; calling it again does nothing. */
     @Override
     public void close() {
         if (closed) {
@@ -122,7 +143,9 @@ final class Scene implements AutoCloseable {
                 sample.close();
             }
         } finally {
-            issuer.close();
+            if (ownsIssuer) {
+                issuer.close();
+            }
         }
     }
 

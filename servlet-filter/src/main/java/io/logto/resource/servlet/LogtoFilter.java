@@ -32,6 +32,14 @@ import java.util.Optional;
  * ({@link #verifiedToken(ServletRequest)}), and answers an {@link AccessRefusedException} thrown by a
  * servlet's programmatic check ({@code Requirement.organization(id, "x").check(token)}) with its challenge.
  *
+ * <p>A request with a verified token reaches the servlet wrapped, so that the servlet API's own checks
+ * work: {@code request.isUserInRole(role)} answers from {@link VerifiedToken#roles()} (a global API token's
+ * scopes as they are; an organization token's as {@code organization:<orgId> <scope>}, an organization-level
+ * API token's as {@code organization-api:<orgId> <scope>}: see {@code TokenRoles}), so
+ * {@code isUserInRole("read:report")} holds only for a global API token with that scope;
+ * {@code getUserPrincipal()} names the token's subject; and {@code response.sendError(403)} is answered with
+ * the core's {@code accessDenied()} challenge.
+ *
  * <p>Configure it in code with {@link #LogtoFilter(LogtoConfig, LogtoRoutes)}, or in {@code web.xml} with
  * the no-argument constructor and init parameters: the core settings ({@code issuer}, {@code audience}, ...),
  * {@value #ROUTES_PARAMETER} (rule lines) and {@value #UNMATCHED_ROUTES_PARAMETER} ({@code deny} or
@@ -125,23 +133,28 @@ public final class LogtoFilter implements Filter {
             return;
         }
         LogtoRoutes.Target target = routes.resolve(request.getMethod(), path);
-        if (!target.permitted()) {
+        if (target.action() != LogtoRoutes.Action.PERMIT) {
             Enumeration<String> authorization = request.getHeaders("Authorization"); // null if the container hides headers
             AuthenticationResult auth = logto.authenticate(authorization == null ? List.of() : Collections.list(authorization));
             if (!auth.isAuthenticated()) {
                 write(response, auth.challenge().orElseThrow());
                 return;
             }
-            if (target.requirement() == null) {
+            VerifiedToken token = auth.token().orElseThrow();
+            if (target.action() == LogtoRoutes.Action.DENY) {
                 write(response, logto.challenges().accessDenied()); // no rule grants this request
                 return;
             }
-            Decision decision = logto.authorize(auth.token().orElseThrow(), target.requirement());
-            if (!decision.isGranted()) {
-                write(response, logto.challenges().insufficientScope(decision));
-                return;
+            if (target.action() == LogtoRoutes.Action.REQUIRE) {
+                Decision decision = logto.authorize(token, target.requirement(), target.organizationId());
+                if (!decision.isGranted()) {
+                    write(response, logto.challenges().insufficientScope(decision));
+                    return;
+                }
             }
-            request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, auth.token().orElseThrow());
+            request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, token);
+            request = new VerifiedRequest(request, token);
+            response = new ChallengingResponse(response, logto.challenges().accessDenied());
         }
         try {
             chain.doFilter(request, response);
@@ -162,7 +175,7 @@ public final class LogtoFilter implements Filter {
         }
     }
 
-    private static void write(HttpServletResponse response, Challenge challenge) throws IOException {
+    static void write(HttpServletResponse response, Challenge challenge) throws IOException {
         response.setHeader("WWW-Authenticate", challenge.wwwAuthenticate());
         write(response, challenge.status(), challenge.body().getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,6 @@
 package io.logto.resource.servlet;
 
-import io.logto.resource.core.Requirement;
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.ScopeMatch;
 import io.logto.resource.core.TokenKind;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The route rules of a {@link LogtoFilter}: which requests need which {@link Requirement}, per HTTP method
- * and path pattern, checked in declaration order (the first matching rule wins). Immutable.
+ * The route rules of a {@link LogtoFilter}: which requests need which {@link EndpointRequirement}, per HTTP
+ * method and path pattern, checked in declaration order (the first matching rule wins). Immutable.
  *
  * <pre>{@code
  * LogtoRoutes routes = LogtoRoutes.builder()
@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *         .requireScopes("GET", "/api/reports", "read:report")
  *         .requireOrganizationScopes("GET", "/api/organizations/{orgId}/members", "orgId", "read:member")
  *         .rule("GET /api/organizations/{orgId}/projects = organization-api(orgId) read:project")
+ *         .authenticated("GET", "/api/me")
  *         .build();
  * }</pre>
  *
@@ -39,12 +40,16 @@ import java.util.TreeSet;
  * separated by {@code ;}, {@code #} starting a comment line:
  * <pre>
  * METHOD /path/pattern = permit-all
+ * METHOD /path/pattern = authenticated
  * METHOD /path/pattern = global[(any)] scope...
  * METHOD /path/pattern = organization[(variable[, any])] scope...
  * METHOD /path/pattern = organization-api[(variable[, any])] scope...
  * </pre>
  * Scopes combine all-of unless {@code any} is given; the organization id comes from the named path
- * variable, {@code orgId} when none is named.
+ * variable, {@code orgId} when none is named (a request without it is refused with 403, the core's answer
+ * for a missing organization). Scope names follow the core's grammar (RFC 6749 scope-tokens).
+ * {@code authenticated} lets any verified token through, of any kind, and leaves the decision to the
+ * application: {@code request.isUserInRole(...)} (see {@link LogtoFilter}) or a programmatic check.
  */
 public final class LogtoRoutes {
 
@@ -92,15 +97,19 @@ public final class LogtoRoutes {
         return unmatched;
     }
 
-    /** Every scope named by a rule, for {@code scopes_supported} in the RFC 9728 metadata. */
+    /**
+     * Every scope named by a rule, for {@code scopes_supported} in the RFC 9728 metadata.
+     *
+     * @return the scope names, sorted
+     */
     public Set<String> scopes() {
         Set<String> scopes = new TreeSet<>();
-        routes.forEach(route -> scopes.addAll(route.scopes));
+        routes.stream().filter(route -> route.requirement != null).forEach(route -> scopes.addAll(route.requirement.scopes()));
         return scopes;
     }
 
     /**
-     * What a request needs: {@link Target#PERMIT}, {@link Target#DENY} or a requirement.
+     * What a request needs: {@link Target#PERMIT}, {@link Target#DENY}, {@link Target#AUTHENTICATED} or a requirement.
      *
      * @param method the HTTP method
      * @param path   the path after the context path, not decoded
@@ -129,35 +138,41 @@ public final class LogtoRoutes {
         return text.append("(unmatched: ").append(unmatched.name().toLowerCase(Locale.ROOT)).append(')').toString();
     }
 
-    /** What a request needs: nothing, the impossible, or a requirement. */
-    record Target(boolean permitted, Requirement requirement) {
-        static final Target PERMIT = new Target(true, null);
-        static final Target DENY = new Target(false, null);
+    /** What a request needs. */
+    enum Action {
+        /** Nothing: the token is not looked at. */
+        PERMIT,
+        /** A verified token of any kind; the application decides the rest. */
+        AUTHENTICATE,
+        /** A verified token meeting {@link Target#requirement()}. */
+        REQUIRE,
+        /** The impossible: 401 without a valid token, 403 with one. */
+        DENY
     }
 
-    /** One rule. */
+    /**
+     * What one request needs: an action, and for {@link Action#REQUIRE} the rule's requirement with the
+     * organization id read from the path (null when the path has no such variable).
+     */
+    record Target(Action action, EndpointRequirement requirement, String organizationId) {
+        static final Target PERMIT = new Target(Action.PERMIT, null, null);
+        static final Target AUTHENTICATED = new Target(Action.AUTHENTICATE, null, null);
+        static final Target DENY = new Target(Action.DENY, null, null);
+    }
+
+    /** One rule: a method, a pattern, and a fixed target or a requirement to read the organization id for. */
     private static final class Route {
         final String method;
         final PathPattern pattern;
-        final boolean permitAll;
-        final TokenKind kind;
-        final String organizationVariable;
-        final ScopeMatch match;
-        final Set<String> scopes;
         final Target fixed;
+        final EndpointRequirement requirement;
 
-        Route(String method, PathPattern pattern, boolean permitAll, TokenKind kind, String organizationVariable,
-              ScopeMatch match, Collection<String> scopes) {
+        Route(String method, PathPattern pattern, Target fixed, EndpointRequirement requirement) {
             this.method = method;
             this.pattern = pattern;
-            this.permitAll = permitAll;
-            this.kind = kind;
-            this.organizationVariable = organizationVariable;
-            this.match = match;
-            this.scopes = Set.copyOf(scopes);
-            // Builds the requirement once: checks the scope names now, and global rules reuse it per request.
-            Requirement sample = permitAll ? null : Requirement.of(kind, kind == TokenKind.GLOBAL_API ? null : "-", match, scopes);
-            this.fixed = permitAll ? Target.PERMIT : kind == TokenKind.GLOBAL_API ? new Target(false, sample) : null;
+            this.requirement = requirement;
+            this.fixed = fixed != null ? fixed
+                    : requirement.kind() == TokenKind.GLOBAL_API ? new Target(Action.REQUIRE, requirement, null) : null;
         }
 
         boolean appliesTo(String requestMethod) {
@@ -166,19 +181,20 @@ public final class LogtoRoutes {
 
         Target target(Map<String, String> variables) {
             return fixed != null ? fixed
-                    : new Target(false, Requirement.of(kind, variables.get(organizationVariable), match, scopes));
+                    : new Target(Action.REQUIRE, requirement, variables.get(requirement.organizationVariable().orElseThrow()));
         }
 
         @Override
         public String toString() {
             String head = method + " " + pattern + " = ";
-            if (permitAll) {
-                return head + "permit-all";
+            if (requirement == null) {
+                return head + (fixed == Target.PERMIT ? RuleLines.PERMIT_ALL : RuleLines.AUTHENTICATED);
             }
-            String options = kind == TokenKind.GLOBAL_API
-                    ? (match == ScopeMatch.ANY ? "(any)" : "")
-                    : "(" + organizationVariable + (match == ScopeMatch.ANY ? ", any" : "") + ")";
-            return head + RuleLines.kindName(kind) + options + (scopes.isEmpty() ? "" : " " + String.join(" ", new TreeSet<>(scopes)));
+            boolean any = requirement.match() == ScopeMatch.ANY;
+            String options = requirement.organizationVariable().map(variable -> "(" + variable + (any ? ", any" : "") + ")")
+                    .orElse(any ? "(any)" : "");
+            return head + RuleLines.kindName(requirement.kind()) + options
+                    + (requirement.scopes().isEmpty() ? "" : " " + String.join(" ", new TreeSet<>(requirement.scopes())));
         }
     }
 
@@ -202,7 +218,21 @@ public final class LogtoRoutes {
          * @throws IllegalArgumentException when the method or pattern is invalid
          */
         public Builder permitAll(String method, String pattern) {
-            routes.add(new Route(method(method), PathPattern.parse(pattern), true, null, null, ScopeMatch.ALL, Set.of()));
+            routes.add(new Route(method(method), PathPattern.parse(pattern), Target.PERMIT, null));
+            return this;
+        }
+
+        /**
+         * Lets matching requests through with any verified token, of any kind, and leaves the decision to the
+         * application ({@code request.isUserInRole(...)}, a programmatic check); no valid token is 401.
+         *
+         * @param method  the HTTP method, or {@code *}
+         * @param pattern the path pattern
+         * @return this builder
+         * @throws IllegalArgumentException when the method or pattern is invalid
+         */
+        public Builder authenticated(String method, String pattern) {
+            routes.add(new Route(method(method), PathPattern.parse(pattern), Target.AUTHENTICATED, null));
             return this;
         }
 
@@ -227,7 +257,8 @@ public final class LogtoRoutes {
          * @param organizationIdFrom the path variable holding the organization id, e.g. {@code orgId}
          * @param scopes             scope names
          * @return this builder
-         * @throws IllegalArgumentException when the pattern lacks the variable or an argument is invalid
+         * @throws IllegalArgumentException when an argument is invalid (a pattern without the variable is not:
+         *                                  its requests are refused with 403 as missing the organization)
          */
         public Builder requireOrganizationScopes(String method, String pattern, String organizationIdFrom, String... scopes) {
             return require(method, pattern, TokenKind.ORGANIZATION, organizationIdFrom, ScopeMatch.ALL, Arrays.asList(scopes));
@@ -242,7 +273,8 @@ public final class LogtoRoutes {
          * @param organizationIdFrom the path variable holding the organization id, e.g. {@code orgId}
          * @param scopes             scope names
          * @return this builder
-         * @throws IllegalArgumentException when the pattern lacks the variable or an argument is invalid
+         * @throws IllegalArgumentException when an argument is invalid (a pattern without the variable is not:
+         *                                  its requests are refused with 403 as missing the organization)
          */
         public Builder requireOrganizationApiScopes(String method, String pattern, String organizationIdFrom,
                                                     String... scopes) {
@@ -259,21 +291,14 @@ public final class LogtoRoutes {
          * @param match              how the scopes combine
          * @param scopes             scope names
          * @return this builder
-         * @throws IllegalArgumentException when the variable does not fit the kind or pattern, or an argument is invalid
+         * @throws IllegalArgumentException with the core's message when the variable does not fit the kind or a
+         *                                  scope name is invalid, or when the method or pattern is invalid
          */
         public Builder require(String method, String pattern, TokenKind kind, String organizationIdFrom, ScopeMatch match,
                                Collection<String> scopes) {
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(match, "match");
+            String checkedMethod = method(method);
             PathPattern path = PathPattern.parse(pattern);
-            if (kind == TokenKind.GLOBAL_API && organizationIdFrom != null) {
-                throw new IllegalArgumentException("a global rule takes no organization variable (" + pattern + ")");
-            }
-            if (kind != TokenKind.GLOBAL_API && (organizationIdFrom == null || !path.variables().contains(organizationIdFrom))) {
-                throw new IllegalArgumentException("path pattern '" + pattern + "' has no variable {" + organizationIdFrom
-                        + "} to take the organization id from");
-            }
-            routes.add(new Route(method(method), path, false, kind, organizationIdFrom, match, scopes));
+            routes.add(new Route(checkedMethod, path, null, EndpointRequirement.of(kind, organizationIdFrom, match, scopes)));
             return this;
         }
 

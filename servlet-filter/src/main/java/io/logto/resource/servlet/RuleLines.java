@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * Reads the rule-line syntax documented on {@link LogtoRoutes}:
- * {@code METHOD /path = permit-all | global[(any)] | organization[(var[, any])] | organization-api[(var[, any])]},
+ * {@code METHOD /path = permit-all | authenticated | global[(any)] | organization[(var[, any])] | organization-api[(var[, any])]},
  * followed by scope names.
  */
 final class RuleLines {
 
-    private static final String PERMIT_ALL = "permit-all";
+    static final String PERMIT_ALL = "permit-all";
+    static final String AUTHENTICATED = "authenticated";
 
     private RuleLines() {
     }
@@ -47,11 +48,15 @@ final class RuleLines {
             rest = rest.substring(close + 1).strip();
         }
         List<String> scopes = rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
-        if (word.equals(PERMIT_ALL)) {
+        if (word.equals(PERMIT_ALL) || word.equals(AUTHENTICATED)) {
             if (!options.isBlank() || !scopes.isEmpty()) {
-                throw new IllegalArgumentException(PERMIT_ALL + " takes no options and no scopes");
+                throw new IllegalArgumentException(word + " takes no options and no scopes");
             }
-            builder.permitAll(head[0], head[1]);
+            if (word.equals(PERMIT_ALL)) {
+                builder.permitAll(head[0], head[1]);
+            } else {
+                builder.authenticated(head[0], head[1]);
+            }
             return;
         }
         TokenKind kind = kind(word);
@@ -80,7 +85,7 @@ final class RuleLines {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown requirement '" + word + "'; use " + PERMIT_ALL
+        throw new IllegalArgumentException("unknown requirement '" + word + "'; use " + PERMIT_ALL + ", " + AUTHENTICATED
                 + ", global, organization(variable) or organization-api(variable)");
     }
 

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The application behind the filter in tests: answers every path with the token it received, and on
- * {@code /api/admin} makes a programmatic check that needs the global scope {@code admin:all}.
+ * The application behind the filter in tests: answers every path with the token it received; on
+ * {@code /api/idiom/is-user-in-role} lets the servlet API's own {@code isUserInRole("read:report")} decide,
+ * on {@code /api/me?role=...} tells what the servlet API says of the caller,
+ * and on {@code /api/admin} makes a programmatic check that needs the global scope {@code admin:all}.
  */
 final class ContractServlet extends HttpServlet {
 
@@ -18,6 +20,18 @@ final class ContractServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         VerifiedToken token = LogtoFilter.verifiedToken(request).orElse(null);
+        if ("/api/idiom/is-user-in-role".equals(request.getPathInfo()) && !request.isUserInRole("read:report")) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if ("/api/me".equals(request.getPathInfo())) {
+            String role = request.getParameter("role");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"principal\":\"" + request.getUserPrincipal().getName() + "\",\"remoteUser\":\""
+                    + request.getRemoteUser() + "\",\"authType\":\"" + request.getAuthType() + "\",\"inRole\":"
+                    + request.isUserInRole(role) + "}");
+            return;
+        }
         if (request.getPathInfo() != null && request.getPathInfo().equals("/api/admin")) {
             response.getWriter().write("written before the check, then discarded");
             Requirement.global("admin:all").check(token);

@@ -23,8 +23,41 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** A real Jetty 12 server on a loopback port running {@link ContractServlet} behind a {@link LogtoFilter}. */
+/**
+ * A real Jetty 12 server on a loopback port, context path {@code /app}, running {@link ContractServlet}
+ * behind a {@link LogtoFilter}.
+ */
 final class JettyApp implements AutoCloseable {
+
+    /** The API resource indicator the tests configure. */
+    static final String AUDIENCE = "https://api.example.com";
+
+    /** The sample contract's rules, the idiom route and a route for programmatic checks, as rule lines. */
+    static final String RULE_LINES = String.join("\n",
+            "GET  /api/public = permit-all",
+            "GET  /api/reports = global read:report",
+            "POST /api/reports = global write:report",
+            "GET  /api/organizations/{orgId}/members = organization(orgId) read:member",
+            "POST /api/organizations/{orgId}/members = organization(orgId) invite:member",
+            "GET  /api/organizations/{orgId}/projects = organization-api(orgId) read:project",
+            "# the servlet's own isUserInRole check decides",
+            "GET  /api/idiom/is-user-in-role = authenticated",
+            "GET  /api/me = authenticated",
+            "# programmatic checks decide the rest",
+            "GET  /api/admin = global");
+
+    /** The same rules built in code. */
+    static final LogtoRoutes ROUTES = LogtoRoutes.builder()
+            .permitAll("GET", "/api/public")
+            .requireScopes("GET", "/api/reports", "read:report")
+            .requireScopes("POST", "/api/reports", "write:report")
+            .requireOrganizationScopes("GET", "/api/organizations/{orgId}/members", "orgId", "read:member")
+            .requireOrganizationScopes("POST", "/api/organizations/{orgId}/members", "orgId", "invite:member")
+            .requireOrganizationApiScopes("GET", "/api/organizations/{orgId}/projects", "orgId", "read:project")
+            .authenticated("GET", "/api/idiom/is-user-in-role")
+            .authenticated("GET", "/api/me")
+            .requireScopes("GET", "/api/admin")
+            .build();
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -70,6 +103,16 @@ final class JettyApp implements AutoCloseable {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app"));
+    }
+
+    /** The init parameters of {@link #RULE_LINES} for {@code issuer} and {@link #AUDIENCE}, as {@code web.xml} would set them. */
+    static Map<String, String> initParameters(String issuer) {
+        return Map.of("issuer", issuer, "audience", AUDIENCE, LogtoFilter.ROUTES_PARAMETER, RULE_LINES);
+    }
+
+    /** {@code http://127.0.0.1:<port>/app}. */
+    URI base() {
+        return base;
     }
 
     /** Sends a request; {@code headers} alternate names and values, a name may repeat. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoOption;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.logto.resource.test.LogtoTestIssuerExtension;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogtoTestIssuerExtension.class)
 class LogtoFilterConfigurationTest {
 
-    private static final String AUDIENCE = LogtoFilterContractTest.AUDIENCE;
+    private static final String AUDIENCE = JettyApp.AUDIENCE;
 
     private final LogtoTestIssuer issuer;
 
@@ -40,6 +41,22 @@ class LogtoFilterConfigurationTest {
         String coreMessage = messageOf(() -> LogtoConfig.fromProperties("", parameters::get));
 
         assertThatThrownBy(() -> JettyApp.startWithInitParameters(parameters)).hasMessageContaining(coreMessage);
+    }
+
+    @Test
+    void everyCoreOptionIsAnInitParameterUnderItsOwnName() throws Exception {
+        Map<String, String> parameters = parameters();
+        for (LogtoOption option : LogtoConfig.OPTIONS) {
+            option.defaultValue().ifPresent(value -> parameters.putIfAbsent(option.name(), value));
+        }
+        parameters.put("allow-insecure-http", "true"); // the test issuer is plain HTTP on loopback
+        String token = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
+
+        try (JettyApp app = JettyApp.startWithInitParameters(parameters)) {
+            assertThat(app.send("GET", "/api/reports", token).statusCode()).isEqualTo(200);
+        }
+        assertThat(parameters.keySet()).as("every option with a default was passed").containsAll(LogtoConfig.OPTIONS.stream()
+                .filter(option -> option.defaultValue().isPresent()).map(LogtoOption::name).toList());
     }
 
     @Test
@@ -84,13 +101,13 @@ class LogtoFilterConfigurationTest {
         LogtoConfig config = LogtoConfig.custom().issuer(issuer.issuer()).audience(AUDIENCE).build();
         String token = issuer.globalToken(AUDIENCE).scopes("read:report").sign();
         try (LogtoResourceServer logto = LogtoResourceServer.create(config);
-             JettyApp app = JettyApp.start(new LogtoFilter(logto, LogtoRoutes.parse(LogtoFilterContractTest.RULE_LINES)))) {
+             JettyApp app = JettyApp.start(new LogtoFilter(logto, LogtoRoutes.parse(JettyApp.RULE_LINES)))) {
             assertThat(app.send("GET", "/api/reports", token).statusCode()).isEqualTo(200);
         }
     }
 
     private Map<String, String> parameters(String... extra) {
-        Map<String, String> parameters = new HashMap<>(LogtoFilterContractTest.initParameters(issuer));
+        Map<String, String> parameters = new HashMap<>(JettyApp.initParameters(issuer.issuer()));
         for (int i = 0; i < extra.length; i += 2) {
             parameters.put(extra[i], extra[i + 1]);
         }

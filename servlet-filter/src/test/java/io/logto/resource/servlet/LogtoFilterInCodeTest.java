@@ -1,23 +1,36 @@
 package io.logto.resource.servlet;
 
+import io.logto.resource.conformance.ConformanceIssuer;
+import io.logto.resource.conformance.IdiomRoutes;
+import io.logto.resource.conformance.InProcessConformanceSuite;
 import io.logto.resource.core.LogtoConfig;
-import io.logto.resource.test.LogtoTestIssuer;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
-/** The contract with the filter configured in code: {@link LogtoConfig} and the {@link LogtoRoutes} builder. */
-class LogtoFilterInCodeTest extends LogtoFilterContractTest {
+/**
+ * The shared conformance suite (in-process mode: contract, hostile tokens, headers, idioms) against Jetty
+ * running the filter configured in code: {@link LogtoConfig} and the {@link LogtoRoutes} builder.
+ */
+@IdiomRoutes("/api/idiom/is-user-in-role")
+class LogtoFilterInCodeTest extends InProcessConformanceSuite {
+
+    private static JettyApp app;
+
+    @BeforeAll
+    static void startTheApplication() {
+        LogtoConfig config = LogtoConfig.custom().issuer(ConformanceIssuer.shared().issuer())
+                .audience(ConformanceIssuer.AUDIENCE).build();
+        app = JettyApp.start(new LogtoFilter(config, JettyApp.ROUTES));
+    }
+
+    @AfterAll
+    static void stopTheApplication() {
+        app.close();
+    }
 
     @Override
-    JettyApp startApp(LogtoTestIssuer issuer) {
-        LogtoConfig config = LogtoConfig.custom().issuer(issuer.issuer()).audience(AUDIENCE).build();
-        LogtoRoutes routes = LogtoRoutes.builder()
-                .permitAll("GET", "/api/public")
-                .requireScopes("GET", "/api/reports", "read:report")
-                .requireScopes("POST", "/api/reports", "write:report")
-                .requireOrganizationScopes("GET", "/api/organizations/{orgId}/members", "orgId", "read:member")
-                .requireOrganizationScopes("POST", "/api/organizations/{orgId}/members", "orgId", "invite:member")
-                .requireOrganizationApiScopes("GET", "/api/organizations/{orgId}/projects", "orgId", "read:project")
-                .requireScopes("GET", "/api/admin")
-                .build();
-        return JettyApp.start(new LogtoFilter(config, routes));
+    protected URI baseUri() {
+        return app.base();
     }
 }

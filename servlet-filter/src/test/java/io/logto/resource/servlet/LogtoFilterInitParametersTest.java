@@ -1,12 +1,33 @@
 package io.logto.resource.servlet;
 
-import io.logto.resource.test.LogtoTestIssuer;
+import io.logto.resource.conformance.ConformanceIssuer;
+import io.logto.resource.conformance.IdiomRoutes;
+import io.logto.resource.conformance.InProcessConformanceSuite;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
-/** The contract with the filter configured from init parameters, as {@code web.xml} does. */
-class LogtoFilterInitParametersTest extends LogtoFilterContractTest {
+/**
+ * The shared conformance suite (in-process mode) against Jetty running the filter configured from init
+ * parameters, as {@code web.xml} does: the same rules as rule lines.
+ */
+@IdiomRoutes("/api/idiom/is-user-in-role")
+class LogtoFilterInitParametersTest extends InProcessConformanceSuite {
+
+    private static JettyApp app;
+
+    @BeforeAll
+    static void startTheApplication() {
+        app = JettyApp.startWithInitParameters(JettyApp.initParameters(ConformanceIssuer.shared().issuer()));
+    }
+
+    @AfterAll
+    static void stopTheApplication() {
+        app.close();
+    }
 
     @Override
-    JettyApp startApp(LogtoTestIssuer issuer) {
-        return JettyApp.startWithInitParameters(initParameters(issuer));
+    protected URI baseUri() {
+        return app.base();
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class LogtoFilterJwksOutageTest {
 
-    private static final String AUDIENCE = LogtoFilterContractTest.AUDIENCE;
+    private static final String AUDIENCE = JettyApp.AUDIENCE;
     private static final WireMockServer JWKS = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
     private static LogtoTokenMinter minter;

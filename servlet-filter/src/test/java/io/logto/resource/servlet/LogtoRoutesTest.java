@@ -3,7 +3,7 @@ package io.logto.resource.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.logto.resource.core.Requirement;
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.ScopeMatch;
 import io.logto.resource.core.TokenKind;
 import java.util.List;
@@ -33,28 +33,27 @@ class LogtoRoutesTest {
 
     @Test
     void aGlobalRuleRequiresItsScopes() {
-        assertThat(routes.resolve("GET", "/api/reports").requirement()).isEqualTo(Requirement.global("read:report"));
-        assertThat(routes.resolve("POST", "/api/reports").requirement())
-                .isEqualTo(Requirement.global("write:report", "admin").matching(ScopeMatch.ANY));
+        assertThat(routes.resolve("GET", "/api/reports")).isEqualTo(requires(global(ScopeMatch.ALL, "read:report"), null));
+        assertThat(routes.resolve("POST", "/api/reports")).isEqualTo(requires(global(ScopeMatch.ANY, "write:report", "admin"), null));
     }
 
     @Test
     void anOrganizationRuleTakesTheOrganizationFromItsPathVariable() {
-        assertThat(routes.resolve("GET", "/api/organizations/org_42/members").requirement())
-                .isEqualTo(Requirement.organization("org_42", "read:member"));
-        assertThat(routes.resolve("GET", "/api/teams/t1/projects/p9").requirement())
-                .isEqualTo(Requirement.organizationApi("t1", "read:project").matching(ScopeMatch.ANY));
+        assertThat(routes.resolve("GET", "/api/organizations/org_42/members"))
+                .isEqualTo(requires(EndpointRequirement.organization("orgId", ScopeMatch.ALL, List.of("read:member")), "org_42"));
+        assertThat(routes.resolve("GET", "/api/teams/t1/projects/p9"))
+                .isEqualTo(requires(EndpointRequirement.organizationApi("teamId", ScopeMatch.ANY, List.of("read:project")), "t1"));
     }
 
     @Test
     void anOrganizationRuleWithoutVariableUsesOrgId() {
-        assertThat(routes.resolve("GET", "/api/organizations/org_7/invitations").requirement())
-                .isEqualTo(Requirement.organization("org_7", "invite:member"));
+        assertThat(routes.resolve("GET", "/api/organizations/org_7/invitations"))
+                .isEqualTo(requires(EndpointRequirement.organization("orgId", ScopeMatch.ALL, List.of("invite:member")), "org_7"));
     }
 
     @Test
     void wildcardsMatchOneSegmentOrTheRest() {
-        assertThat(routes.resolve("DELETE", "/api/anything/cache").requirement()).isEqualTo(Requirement.global("admin"));
+        assertThat(routes.resolve("DELETE", "/api/anything/cache")).isEqualTo(requires(global(ScopeMatch.ALL, "admin"), null));
         assertThat(routes.resolve("DELETE", "/api/a/b/cache")).isEqualTo(LogtoRoutes.Target.DENY);
         assertThat(routes.resolve("PUT", "/static")).isEqualTo(LogtoRoutes.Target.PERMIT);
         assertThat(routes.resolve("GET", "/static/css/site.css")).isEqualTo(LogtoRoutes.Target.PERMIT);
@@ -62,14 +61,14 @@ class LogtoRoutesTest {
 
     @Test
     void aGetRuleCoversHeadButNoOtherMethod() {
-        assertThat(routes.resolve("HEAD", "/api/reports").requirement()).isEqualTo(Requirement.global("read:report"));
+        assertThat(routes.resolve("HEAD", "/api/reports")).isEqualTo(requires(global(ScopeMatch.ALL, "read:report"), null));
         assertThat(routes.resolve("PUT", "/api/reports")).isEqualTo(LogtoRoutes.Target.DENY);
         assertThat(routes.resolve("get", "/api/reports")).isEqualTo(LogtoRoutes.Target.DENY);
     }
 
     @Test
     void aTrailingSlashIsIgnoredAndCaseIsNot() {
-        assertThat(routes.resolve("GET", "/api/reports/").requirement()).isEqualTo(Requirement.global("read:report"));
+        assertThat(routes.resolve("GET", "/api/reports/")).isEqualTo(requires(global(ScopeMatch.ALL, "read:report"), null));
         assertThat(routes.resolve("GET", "/API/reports")).isEqualTo(LogtoRoutes.Target.DENY);
     }
 
@@ -133,18 +132,37 @@ class LogtoRoutesTest {
     }
 
     @Test
-    void anOrganizationRuleNeedsItsVariableInThePattern() {
-        assertThatThrownBy(() -> LogtoRoutes.parse("GET /api/orgs/{id}/members = organization read:member"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("has no variable {orgId}");
-        assertThatThrownBy(() -> LogtoRoutes.builder().requireOrganizationApiScopes("GET", "/api/x", "orgId"))
-                .hasMessageContaining("has no variable {orgId}");
+    void anOrganizationRuleWhosePatternLacksItsVariableGivesRequestsNoOrganization() {
+        LogtoRoutes lacking = LogtoRoutes.parse("GET /api/orgs/{id}/members = organization read:member");
+
+        assertThat(lacking.resolve("GET", "/api/orgs/org_42/members"))
+                .isEqualTo(requires(EndpointRequirement.organization("orgId", ScopeMatch.ALL, List.of("read:member")), null));
+    }
+
+    @Test
+    void theKindAndTheOrganizationVariableMustFitWithTheCoreMessage() {
+        String noVariable = messageOf(() -> EndpointRequirement.of(TokenKind.ORGANIZATION, null, ScopeMatch.ALL, List.of()));
+        String globalVariable = messageOf(() -> EndpointRequirement.of(TokenKind.GLOBAL_API, "orgId", ScopeMatch.ALL, List.of()));
+
         assertThatThrownBy(() -> LogtoRoutes.builder()
                 .require("GET", "/api/{orgId}", TokenKind.ORGANIZATION, null, ScopeMatch.ALL, List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .hasMessage(noVariable);
         assertThatThrownBy(() -> LogtoRoutes.builder()
                 .require("GET", "/api/{orgId}", TokenKind.GLOBAL_API, "orgId", ScopeMatch.ALL, List.of()))
-                .hasMessageContaining("a global rule takes no organization variable");
+                .hasMessage(globalVariable);
+    }
+
+    @Test
+    void anAuthenticatedRuleNeedsAnyVerifiedTokenAndNamesNoScope() {
+        LogtoRoutes authenticated = LogtoRoutes.parse("GET /api/me = authenticated; GET /api/reports = global read:report");
+
+        assertThat(authenticated.resolve("GET", "/api/me")).isEqualTo(LogtoRoutes.Target.AUTHENTICATED);
+        assertThat(authenticated.scopes()).containsExactly("read:report");
+        assertThat(authenticated.toString()).startsWith("GET /api/me = authenticated\n");
+        assertThat(LogtoRoutes.builder().authenticated("GET", "/api/me").build().toString())
+                .isEqualTo(LogtoRoutes.parse("GET /api/me = authenticated").toString());
+        assertThatThrownBy(() -> LogtoRoutes.parse("GET /api/me = authenticated read:report"))
+                .hasMessage("route rule 'GET /api/me = authenticated read:report': authenticated takes no options and no scopes");
     }
 
     @ParameterizedTest
@@ -173,8 +191,13 @@ class LogtoRoutesTest {
 
     @Test
     void anInvalidScopeNameIsRefusedWithTheCoreMessage() {
-        assertThatThrownBy(() -> LogtoRoutes.builder().requireScopes("GET", "/a", " "))
-                .hasMessage("scope names are non-blank and contain no spaces");
+        for (String invalid : List.of(" ", "read report", "say\"hi\"", "back\\slash", "line\nbreak", "")) {
+            String coreMessage = messageOf(() -> EndpointRequirement.global(ScopeMatch.ALL, List.of(invalid)));
+
+            assertThatThrownBy(() -> LogtoRoutes.builder().requireScopes("GET", "/a", invalid)).hasMessage(coreMessage);
+        }
+        assertThatThrownBy(() -> LogtoRoutes.parse("GET /a = global say\"hi\""))
+                .hasMessageEndingWith(messageOf(() -> EndpointRequirement.global(ScopeMatch.ALL, List.of("say\"hi\""))));
     }
 
     @Test
@@ -182,5 +205,22 @@ class LogtoRoutesTest {
         assertThatThrownBy(() -> LogtoRoutes.builder().build()).hasMessageStartingWith("no route rules");
         assertThat(LogtoRoutes.builder().unmatched(LogtoRoutes.Unmatched.ALLOW).build().resolve("GET", "/"))
                 .isEqualTo(LogtoRoutes.Target.PERMIT);
+    }
+
+    private static LogtoRoutes.Target requires(EndpointRequirement requirement, String organizationId) {
+        return new LogtoRoutes.Target(LogtoRoutes.Action.REQUIRE, requirement, organizationId);
+    }
+
+    private static EndpointRequirement global(ScopeMatch match, String... scopes) {
+        return EndpointRequirement.global(match, List.of(scopes));
+    }
+
+    private static String messageOf(Runnable invalid) {
+        try {
+            invalid.run();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected an IllegalArgumentException");
     }
 }

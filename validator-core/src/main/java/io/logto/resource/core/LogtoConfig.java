@@ -1,7 +1,9 @@
 package io.logto.resource.core;
 
 import io.logto.resource.core.internal.Urls;
+import java.net.Proxy;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +81,9 @@ public final class LogtoConfig {
     private final String realm;
     private final Set<String> scopesSupported;
     private final boolean allowInsecureHttp;
+    private final LogtoListener listener;
+    private final SSLContext sslContext;
+    private final Proxy proxy;
 
     private LogtoConfig(Builder b, List<String> issuers, List<String> audiences, URI jwksUri, URI resourceMetadataUri) {
         this.issuers = List.copyOf(issuers);
@@ -105,6 +110,9 @@ public final class LogtoConfig {
         this.realm = b.realm;
         this.scopesSupported = Set.copyOf(b.scopesSupported);
         this.allowInsecureHttp = b.allowInsecureHttp;
+        this.listener = b.listener;
+        this.sslContext = b.sslContext;
+        this.proxy = b.proxy;
     }
 
     /**
@@ -189,6 +197,10 @@ public final class LogtoConfig {
                     "scopes_supported of the RFC 9728 metadata document; adapters add the scopes they find on"
                             + " endpoints.",
                     (b, p, v) -> b.scopesSupported(PropertyValues.list(v))),
+            LogtoOption.of("proxy", LogtoOption.ValueType.TEXT, null,
+                    "An HTTP proxy for discovery and JWKS requests as host:port; by default the JDK's proxy settings"
+                            + " (https.proxyHost, https.proxyPort, http.nonProxyHosts) apply.",
+                    (b, p, v) -> b.proxy(PropertyValues.proxy(p, v))),
             LogtoOption.of("allow-insecure-http", LogtoOption.ValueType.BOOLEAN, "false",
                     "Allow http to non-loopback hosts (e.g. http://logto:3001 in a private network).",
                     (b, p, v) -> b.allowInsecureHttp(PropertyValues.bool(p, v))));
@@ -396,6 +408,28 @@ public final class LogtoConfig {
         return allowInsecureHttp;
     }
 
+    /** The listener told of every verification and key fetch, if one was set (metrics, operations). */
+    public Optional<LogtoListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
+    /**
+     * The TLS context for discovery and JWKS requests, if one was set (to trust a private CA); otherwise
+     * the JDK's default trust store is used.
+     */
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    /**
+     * The outbound proxy for discovery and JWKS requests, if one was set; otherwise the JDK's proxy settings
+     * apply ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.nonProxyHosts}, or the system
+     * proxies with {@code java.net.useSystemProxies}).
+     */
+    public Optional<Proxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
     /** Describes the configuration without anything secret (there is nothing secret in it). */
     @Override
     public String toString() {
@@ -434,6 +468,9 @@ public final class LogtoConfig {
         private String realm;
         private final Set<String> scopesSupported = new LinkedHashSet<>();
         private boolean allowInsecureHttp;
+        private LogtoListener listener;
+        private SSLContext sslContext;
+        private Proxy proxy;
 
         private String prefix = "logto.";
 
@@ -464,6 +501,9 @@ public final class LogtoConfig {
             this.realm = base.realm;
             this.scopesSupported.addAll(base.scopesSupported);
             this.allowInsecureHttp = base.allowInsecureHttp;
+            this.listener = base.listener;
+            this.sslContext = base.sslContext;
+            this.proxy = base.proxy;
         }
 
         /**
@@ -757,6 +797,43 @@ public final class LogtoConfig {
          */
         public Builder allowInsecureHttp(boolean allow) {
             this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /**
+         * Sets the listener told of every verification outcome and key fetch (metrics, health). With
+         * none, nothing is called.
+         *
+         * @param listener the listener, or null for none (the default)
+         * @return this builder
+         */
+        public Builder listener(LogtoListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Sets the TLS context for discovery and JWKS requests, e.g. one that trusts a private CA. Adapters
+         * map their framework's TLS configuration to it (a Spring Boot SSL bundle, the Quarkus TLS registry,
+         * Micronaut's SSL configuration).
+         *
+         * @param sslContext the context, or null for the JDK's default (the default)
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * Sets an outbound proxy for discovery and JWKS requests. Without one, the JDK's standard proxy
+         * properties apply.
+         *
+         * @param proxy the proxy, or null for the JDK's settings (the default)
+         * @return this builder
+         */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = proxy;
             return this;
         }
 

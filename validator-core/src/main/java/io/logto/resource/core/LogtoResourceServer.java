@@ -173,6 +173,15 @@ public final class LogtoResourceServer implements AutoCloseable {
         return authorize(token, requirement.forOrganization(organizationId));
     }
 
+    /**
+     * A snapshot for health checks and gauges; see {@link LogtoStatus#isReady()} for the health verdict.
+     *
+     * @return the verifier's current status
+     */
+    public LogtoStatus status() {
+        return verifier.status();
+    }
+
     /** The verifier, for direct verification or diagnostics. */
     public LogtoTokenVerifier verifier() {
         return verifier;

@@ -75,6 +75,14 @@ public interface LogtoTokenVerifier extends AutoCloseable {
      */
     boolean prefetchKeys();
 
+    /**
+     * A snapshot for health checks and gauges: keys in memory, the last fetch and its error, the token
+     * cache. Never fetches.
+     *
+     * @return the current status
+     */
+    LogtoStatus status();
+
     /** The configuration this verifier was built with. */
     LogtoConfig config();
 

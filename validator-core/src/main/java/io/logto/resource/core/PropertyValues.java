@@ -75,4 +75,21 @@ final class PropertyValues {
             throw new IllegalArgumentException(setting + " must be one of " + names + ", got '" + value + "'");
         }
     }
+
+    static java.net.Proxy proxy(String setting, String value) {
+        String text = value.strip();
+        int colon = text.lastIndexOf(':');
+        if (colon > 0 && colon < text.length() - 1) {
+            try {
+                int port = Integer.parseInt(text.substring(colon + 1));
+                if (port > 0 && port < 65536) {
+                    return new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                            java.net.InetSocketAddress.createUnresolved(text.substring(0, colon), port));
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+        }
+        throw new IllegalArgumentException(setting + " must be host:port, e.g. proxy.example.com:3128; got '" + value + "'");
+    }
 }

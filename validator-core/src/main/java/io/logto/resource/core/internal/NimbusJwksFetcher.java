@@ -17,11 +17,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.Resource;
+import io.logto.resource.core.KeyFetch;
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -67,13 +70,19 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
     private volatile boolean lastFetchSucceeded = true;
     private volatile boolean everFetched;
     private volatile long lastFailureEnded = Long.MIN_VALUE;
+    private volatile long lastSuccessEnded = Long.MIN_VALUE;
+    private volatile String lastError;
+    private final LogtoListener listener;
 
     NimbusJwksFetcher(LogtoConfig config, Consumer<Set<String>> onKeysFetched) {
         this.config = config;
         this.onKeysFetched = onKeysFetched;
+        this.listener = config.listener().orElse(null);
         this.refetchIntervalMillis = config.jwksUnknownKeyRefetchInterval().toMillis();
         this.retriever = new DefaultResourceRetriever((int) config.connectTimeout().toMillis(),
-                (int) config.readTimeout().toMillis(), config.jwksSizeLimitBytes());
+                (int) config.readTimeout().toMillis(), config.jwksSizeLimitBytes(), true,
+                config.sslContext().map(javax.net.ssl.SSLContext::getSocketFactory).orElse(null));
+        config.proxy().ifPresent(retriever::setProxy);
         this.jwksUrl = config.jwksUri().map(NimbusJwksFetcher::toUrl)
                 .orElse(config.discovery() ? null : toUrl(config.fallbackJwksUri()));
     }
@@ -89,16 +98,28 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
             // instead of trying again, so a flood against a down issuer does not queue fetch after fetch.
             throw new JWKSetUnavailableException("JWKS unavailable (the fetch this request waited for failed)");
         }
+        KeyFetch.Cause cause = context == UNKNOWN_KEY ? KeyFetch.Cause.UNKNOWN_KEY
+                : everFetched ? KeyFetch.Cause.REFRESH : KeyFetch.Cause.FIRST_LOAD;
+        long started = System.nanoTime();
         JWKSet fetched;
         try {
             fetched = fetch();
         } catch (KeySourceException e) {
             lastFetchSucceeded = false;
+            lastError = e.getMessage();
+            if (!everFetched) {
+                // With keys in memory the outage-tolerant layer logs; before the first key set, this is the only word.
+                LOG.warn("Logto JWKS could not be fetched: {}", e.getMessage());
+            }
             lastFailureEnded = System.currentTimeMillis();
+            tell(KeyFetch.failed(cause, Duration.ofNanos(System.nanoTime() - started), String.valueOf(e.getMessage())));
             throw e;
         }
         lastFetchSucceeded = true;
+        lastError = null;
+        lastSuccessEnded = System.currentTimeMillis();
         everFetched = true;
+        tell(KeyFetch.succeeded(cause, Duration.ofNanos(System.nanoTime() - started), fetched.getKeys().size()));
         return fetched;
     }
 
@@ -108,7 +129,8 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         try {
             resource = retriever.retrieveResource(url);
         } catch (IOException e) {
-            throw new JWKSetRetrievalException("Couldn't retrieve JWKS from " + url + ": " + e.getMessage(), e);
+            throw new JWKSetRetrievalException("Couldn't retrieve JWKS from " + url + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage(), e);
         }
         JWKSet parsed;
         try {
@@ -146,6 +168,31 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
         return new JWKSet(usable);
     }
 
+    private void tell(KeyFetch fetch) {
+        if (listener != null) {
+            try {
+                listener.keysFetched(fetch);
+            } catch (RuntimeException e) {
+                LOG.debug("Logto listener failed on a key fetch", e);
+            }
+        }
+    }
+
+    /** When the last successful fetch ended (epoch millis), or {@link Long#MIN_VALUE} before the first. */
+    long lastSuccessEnded() {
+        return lastSuccessEnded;
+    }
+
+    /** When the last failed fetch ended (epoch millis) if the latest fetch failed, else {@link Long#MIN_VALUE}. */
+    long lastFailureEndedIfLatest() {
+        return lastFetchSucceeded ? Long.MIN_VALUE : lastFailureEnded;
+    }
+
+    /** Why the latest fetch failed; null when it succeeded. */
+    String lastError() {
+        return lastError;
+    }
+
     /** Whether the latest fetch (not a rate-limited attempt) succeeded; true before the first fetch. */
     boolean lastFetchSucceeded() {
         return lastFetchSucceeded;
@@ -155,6 +202,11 @@ final class NimbusJwksFetcher implements JWKSetSource<SecurityContext> {
     String jwksLocation() {
         URL url = jwksUrl;
         return url != null ? url.toString() : "(discovery pending at " + config.discoveryUri() + ")";
+    }
+
+    /** Whether a refetch for an unknown {@code kid} would be allowed now (does not take the slot). */
+    boolean unknownKeyRefetchAllowed(long now) {
+        return now >= nextUnknownKeyFetch.get();
     }
 
     private boolean acquireUnknownKeyFetch(long now) {

@@ -4,10 +4,9 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
-import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.JWKSetSourceWrapper;
 import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -63,7 +62,53 @@ public final class NimbusKeys implements AutoCloseable {
         }
     }
 
+    /**
+     * The layer right under the cache: records each set it hands up, which is the set the cache then holds,
+     * with an expiry no later than the cache's own (its clock reading is taken before the cache's).
+     */
+    private static final class HeldSet extends JWKSetSourceWrapper<SecurityContext> {
+        private final long ttl;
+        private volatile Held held;
+
+        HeldSet(JWKSetSource<SecurityContext> source, long ttl) {
+            super(source);
+            this.ttl = ttl;
+        }
+
+        @Override
+        public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+                throws KeySourceException {
+            JWKSet loaded = getSource().getJWKSet(refreshEvaluator, currentTime, context);
+            held = new Held(loaded, currentTime + ttl);
+            return loaded;
+        }
+
+        /** The held set if it is still valid at {@code now}, else null. */
+        JWKSet validAt(long now) {
+            Held current = held;
+            return current != null && now < current.expiresAt ? current.set : null;
+        }
+
+        /** The held set, valid or not; null before the first successful fetch. */
+        JWKSet any() {
+            Held current = held;
+            return current == null ? null : current.set;
+        }
+    }
+
+    /** A key set and when the cache above stops serving it. */
+    private static final class Held {
+        final JWKSet set;
+        final long expiresAt;
+
+        Held(JWKSet set, long expiresAt) {
+            this.set = set;
+            this.expiresAt = expiresAt;
+        }
+    }
+
     private final JWKSetSource<SecurityContext> keySets;
+    private final HeldSet held;
     private final NimbusJwksFetcher fetcher;
 
     /**
@@ -80,19 +125,16 @@ public final class NimbusKeys implements AutoCloseable {
         // How long callers wait for another thread's fetch: enough for discovery plus JWKS, within what the
         // TTL leaves after refresh-ahead (the configuration guarantees at least connect + read).
         long refreshTimeout = Math.min(2 * connectPlusRead + 500, ttl - refreshAhead);
-        ThreadFactory threads = daemonThreads();
+        ThreadFactory threads = daemonThreads("logto-jwks-refresh-");
         ExecutorService refresher = Executors.newSingleThreadExecutor(threads);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-        JWKSetBasedJWKSource<SecurityContext> source = (JWKSetBasedJWKSource<SecurityContext>)
-                JWKSourceBuilder.create(fetcher)
-                        .retrying(false)
-                        .rateLimited(false)
-                        .cache(ttl, refreshTimeout)
-                        .refreshAheadCache(refreshAhead, NimbusKeys::onCacheEvent,
-                                refresher, true, scheduler, true)
-                        .outageTolerant(config.jwksOutageTolerance().toMillis(), NimbusKeys::onOutage)
-                        .build();
-        this.keySets = source.getJWKSetSource();
+        // The chain JWKSourceBuilder builds for cache + refresh-ahead + outage tolerance (no retry, no rate
+        // limit), with one addition: the layer under the cache remembers what the cache holds, for peek().
+        OutageTolerantJWKSetSource<SecurityContext> outageTolerant = new OutageTolerantJWKSetSource<>(fetcher,
+                config.jwksOutageTolerance().toMillis(), NimbusKeys::onOutage);
+        this.held = new HeldSet(outageTolerant, ttl);
+        this.keySets = new RefreshAheadCachingJWKSetSource<>(held, ttl, refreshTimeout, refreshAhead, refresher, true,
+                NimbusKeys::onCacheEvent, scheduler, true);
     }
 
     /**
@@ -124,21 +166,45 @@ public final class NimbusKeys implements AutoCloseable {
         if (key != null) {
             return new Lookup(key, false);
         }
-        // An unknown kid while the JWKS endpoint fails may be a rotation we cannot see yet.
+        return unknown();
+    }
+
+    /**
+     * Answers a lookup from memory when that is what {@link #find(String)} would do, without fetching or
+     * waiting for a lock: the {@code kid} is in the cached, unexpired set; or it is not, and a refetch for
+     * an unknown {@code kid} is rate-limited right now. Returns null when answering needs a fetch (no set
+     * yet, the set expired, or an unknown {@code kid} with a refetch allowed): then call {@link #find(String)}
+     * off the event loop. Never blocks.
+     *
+     * @param kid the key id from the token header
+     * @return the same answer {@link #find(String)} would give, or null when a fetch is needed
+     */
+    public Lookup peek(String kid) {
+        long now = System.currentTimeMillis();
+        JWKSet current = held.validAt(now);
+        if (current == null) {
+            return null;
+        }
+        JWK key = current.getKeyByKeyId(kid);
+        if (key != null) {
+            return new Lookup(key, false);
+        }
+        return fetcher.unknownKeyRefetchAllowed(now) ? null : unknown();
+    }
+
+    /** An unknown kid while the JWKS endpoint fails may be a rotation we cannot see yet. */
+    private Lookup unknown() {
         return fetcher.lastFetchSucceeded() ? Lookup.UNKNOWN : Lookup.UNAVAILABLE;
     }
 
     /**
-     * The keys currently cached (fetching them if none are), without a forced refresh.
+     * The keys held in memory (the latest set handed to the cache, even if expired); never fetches.
      *
-     * @return the keys, or an empty list when none can be obtained
+     * @return the keys, or an empty list when none were ever fetched
      */
     public List<JWK> currentKeys() {
-        try {
-            return keySets.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), System.currentTimeMillis(), null).getKeys();
-        } catch (KeySourceException e) {
-            return List.of();
-        }
+        JWKSet current = held.any();
+        return current == null ? List.of() : current.getKeys();
     }
 
     /**
@@ -154,6 +220,27 @@ public final class NimbusKeys implements AutoCloseable {
             LOG.warn("Logto JWKS could not be fetched yet ({}); will retry on demand", e.getMessage());
             return false;
         }
+    }
+
+    /** The number of keys in the set held in memory, without fetching; 0 before the first fetch. */
+    public int heldKeyCount() {
+        JWKSet set = held.any();
+        return set == null ? 0 : set.getKeys().size();
+    }
+
+    /** When keys were last fetched successfully (epoch millis), or {@link Long#MIN_VALUE} before the first time. */
+    public long lastSuccessfulFetchMillis() {
+        return fetcher.lastSuccessEnded();
+    }
+
+    /** When the latest fetch failed (epoch millis), or {@link Long#MIN_VALUE} when the latest one succeeded. */
+    public long lastFailedFetchMillis() {
+        return fetcher.lastFailureEndedIfLatest();
+    }
+
+    /** Why the latest fetch failed, or null when it succeeded. */
+    public String lastFetchError() {
+        return fetcher.lastError();
     }
 
     /** Where keys are fetched from: the configured or discovered JWKS URL, once known. */
@@ -189,10 +276,16 @@ public final class NimbusKeys implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    /**
+     * Daemon threads named {@code prefix + n}.
+     *
+     * @param prefix the thread name prefix
+     * @return the factory
+     */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "logto-jwks-refresh-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

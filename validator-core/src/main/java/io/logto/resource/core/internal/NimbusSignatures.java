@@ -17,6 +17,9 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,8 +37,9 @@ public final class NimbusSignatures {
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
-    private static final Set<JWSAlgorithm> RSA_WITHOUT_ALG = Set.of(
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+    /** In a fixed order, so explanations and rejection details read the same on every run. */
+    private static final Set<JWSAlgorithm> RSA_WITHOUT_ALG = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512)));
 
     private static final class Entry {
         final JWK key;

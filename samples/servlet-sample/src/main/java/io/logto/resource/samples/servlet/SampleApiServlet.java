@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The sample contract's handlers. The filter has already checked the token against the route's rule, so
  * each handler only reads the verified token: {@code {"sub": ...}} for global routes,
- * {@code {"organizationId": ..., "sub": ...}} for organization routes.
+ * {@code {"organizationId": ..., "sub": ...}} for organization routes. The idiom route
+ * {@code /api/idiom/is-user-in-role} is guarded only by the servlet API's own {@code isUserInRole}.
  */
 final class SampleApiServlet extends HttpServlet {
 
@@ -28,6 +29,16 @@ final class SampleApiServlet extends HttpServlet {
         } else if (token == null) {
             // Only reachable for routes the filter lets through without a token: none but /api/public.
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        } else if (path.equals("/idiom/is-user-in-role")) {
+            // tag::is-user-in-role[]
+            // true only for a global API token with read:report: organization and organization-level API
+            // tokens carry their scopes as "organization:<id> read:report" / "organization-api:<id> read:report"
+            if (!request.isUserInRole("read:report")) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN); // answered with the core's 403 challenge
+                return;
+            }
+            json(response, Map.of("sub", request.getUserPrincipal().getName()));
+            // end::is-user-in-role[]
         } else if (path.equals("/reports")) {
             json(response, Map.of("sub", token.subject()));
         } else if (path.startsWith("/organizations/")) {

@@ -30,6 +30,8 @@ public final class ServletSample {
             .requireOrganizationScopes("GET", "/api/organizations/{orgId}/members", "orgId", "read:member")
             .requireOrganizationScopes("POST", "/api/organizations/{orgId}/members", "orgId", "invite:member")
             .requireOrganizationApiScopes("GET", "/api/organizations/{orgId}/projects", "orgId", "read:project")
+            // any verified token; the servlet's own request.isUserInRole("read:report") decides
+            .authenticated("GET", "/api/idiom/is-user-in-role")
             .build();
     // end::routes[]
 

@@ -1,0 +1,40 @@
+package io.logto.resource.core;
+
+/**
+ * Hears what the verifier does, for metrics and operations: every verification outcome and every key
+ * fetch. Register one with {@link LogtoConfig.Builder#listener(LogtoListener)}; with none registered
+ * nothing is called and nothing is allocated.
+ *
+ * <p>Methods are called on the thread that verified the token or fetched the keys, so they must be quick
+ * and must not throw (an exception is logged at DEBUG and otherwise ignored). The arguments carry no token
+ * content: a kind, a reason code, a fetch summary. Default methods do nothing, so a listener implements
+ * only what it needs.
+ */
+public interface LogtoListener {
+
+    /**
+     * A token was verified (on a cache hit too).
+     *
+     * @param kind   which of Logto's three scenarios the token belongs to
+     * @param cached whether the verified-token cache answered
+     */
+    default void tokenVerified(TokenKind kind, boolean cached) {
+    }
+
+    /**
+     * A token was refused.
+     *
+     * @param reason why
+     * @param kind   the token's kind when verification got far enough to know it, else null
+     */
+    default void tokenRejected(RejectionReason reason, TokenKind kind) {
+    }
+
+    /**
+     * The JWKS was fetched, or a fetch failed.
+     *
+     * @param fetch what happened
+     */
+    default void keysFetched(KeyFetch fetch) {
+    }
+}
