@@ -134,6 +134,11 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private VerificationResult finish(Candidate candidate, TokenCheck from, VerifiedTokenCache.Digest digest) {
         Rejection rejection = TokenCheck.run(candidate, from, null);
         if (rejection != null) {
+            if (candidate.claims != null) {
+                // Claims are parsed only after the signature verified: the caller they name is genuine.
+                rejection = rejection.withCaller(candidate.claims.get("sub"), candidate.claims.get("client_id"),
+                        candidate.kind);
+            }
             return told(VerificationResult.rejected(rejection), candidate.kind);
         }
         VerificationResult result = VerificationResult.verified(candidate.toVerifiedToken());
@@ -162,7 +167,8 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
             return hit;
         }
         cache.invalidate(digest);
-        return told(VerificationResult.rejected(context.expired(verified.expiresAtEpochSecond(), now)), verified.kind());
+        return told(VerificationResult.rejected(context.expired(verified.expiresAtEpochSecond(), now)
+                .withCaller(verified.subject(), verified.clientId().orElse(null), verified.kind())), verified.kind());
     }
 
     /** Tells the listener of a rejection (or of a result whose kind is unknown) and returns the result. */

@@ -56,6 +56,8 @@ public final class LogtoConfig {
     public static final int DEFAULT_TOKEN_CACHE_MAX_ENTRIES = 10_000;
     /** Default maximum accepted token length, in characters: 16 KiB. */
     public static final int DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
+    /** Default for {@link Builder#securityEventsPerSecond(int)}: 20. */
+    public static final int DEFAULT_SECURITY_EVENTS_PER_SECOND = 20;
 
     private static final String ORGANIZATION_URN_PREFIX = "urn:logto:organization:";
 
@@ -84,6 +86,8 @@ public final class LogtoConfig {
     private final LogtoListener listener;
     private final SSLContext sslContext;
     private final Proxy proxy;
+    private final SecurityEventLevel securityEventLevel;
+    private final int securityEventsPerSecond;
 
     private LogtoConfig(Builder b, List<String> issuers, List<String> audiences, URI jwksUri, URI resourceMetadataUri) {
         this.issuers = List.copyOf(issuers);
@@ -113,6 +117,8 @@ public final class LogtoConfig {
         this.listener = b.listener;
         this.sslContext = b.sslContext;
         this.proxy = b.proxy;
+        this.securityEventLevel = b.securityEventLevel;
+        this.securityEventsPerSecond = b.securityEventsPerSecond;
     }
 
     /**
@@ -201,6 +207,14 @@ public final class LogtoConfig {
                     "An HTTP proxy for discovery and JWKS requests as host:port; by default the JDK's proxy settings"
                             + " (https.proxyHost, https.proxyPort, http.nonProxyHosts) apply.",
                     (b, p, v) -> b.proxy(PropertyValues.proxy(p, v))),
+            LogtoOption.ofEnum("security-event-level", List.of("off", "error", "warn", "info", "debug", "trace"), "debug",
+                    "The log level of the security event written per refused token (logger io.logto.resource.security:"
+                            + " reason, token kind, client_id and sub; never the token); off for none.",
+                    (b, p, v) -> b.securityEventLevel(PropertyValues.enumValue(p, v, SecurityEventLevel.class))),
+            LogtoOption.of("security-events-per-second", LogtoOption.ValueType.INTEGER, "20",
+                    "At most this many security events are logged per second (1 to 100000); the next one says how"
+                            + " many were left out.",
+                    (b, p, v) -> b.securityEventsPerSecond(PropertyValues.integer(p, v))),
             LogtoOption.of("allow-insecure-http", LogtoOption.ValueType.BOOLEAN, "false",
                     "Allow http to non-loopback hosts (e.g. http://logto:3001 in a private network).",
                     (b, p, v) -> b.allowInsecureHttp(PropertyValues.bool(p, v))));
@@ -430,6 +444,16 @@ public final class LogtoConfig {
         return Optional.ofNullable(proxy);
     }
 
+    /** The level of the security event logged per refused token; default {@link SecurityEventLevel#DEBUG}. */
+    public SecurityEventLevel securityEventLevel() {
+        return securityEventLevel;
+    }
+
+    /** At most this many security events are logged per second; default {@link #DEFAULT_SECURITY_EVENTS_PER_SECOND}. */
+    public int securityEventsPerSecond() {
+        return securityEventsPerSecond;
+    }
+
     /** Describes the configuration without anything secret (there is nothing secret in it). */
     @Override
     public String toString() {
@@ -471,6 +495,8 @@ public final class LogtoConfig {
         private LogtoListener listener;
         private SSLContext sslContext;
         private Proxy proxy;
+        private SecurityEventLevel securityEventLevel = SecurityEventLevel.DEBUG;
+        private int securityEventsPerSecond = DEFAULT_SECURITY_EVENTS_PER_SECOND;
 
         private String prefix = "logto.";
 
@@ -504,6 +530,8 @@ public final class LogtoConfig {
             this.listener = base.listener;
             this.sslContext = base.sslContext;
             this.proxy = base.proxy;
+            this.securityEventLevel = base.securityEventLevel;
+            this.securityEventsPerSecond = base.securityEventsPerSecond;
         }
 
         /**
@@ -838,6 +866,30 @@ public final class LogtoConfig {
         }
 
         /**
+         * Sets the level of the security event logged per refused token (logger
+         * {@code io.logto.resource.security}).
+         *
+         * @param level default {@link SecurityEventLevel#DEBUG}; {@link SecurityEventLevel#OFF} for none
+         * @return this builder
+         */
+        public Builder securityEventLevel(SecurityEventLevel level) {
+            this.securityEventLevel = level;
+            return this;
+        }
+
+        /**
+         * Sets how many security events may be logged per second; the rest are counted and the count is
+         * logged with the next event, so a flood of bad tokens cannot flood the log.
+         *
+         * @param perSecond 1 to 100000; default {@link #DEFAULT_SECURITY_EVENTS_PER_SECOND}
+         * @return this builder
+         */
+        public Builder securityEventsPerSecond(int perSecond) {
+            this.securityEventsPerSecond = perSecond;
+            return this;
+        }
+
+        /**
          * Sets the prefix used to name settings in error messages, e.g. {@code quarkus.logto.}.
          *
          * @param prefix default {@code logto.}
@@ -907,6 +959,8 @@ public final class LogtoConfig {
             requireIntBetween("jwks-size-limit-bytes", jwksSizeLimitBytes, 1024, 1024 * 1024);
             requireIntBetween("token-cache-max-entries", tokenCacheMaxEntries, 0, 10_000_000);
             requireIntBetween("max-token-length", maxTokenLength, 512, 1024 * 1024);
+            requireIntBetween("security-events-per-second", securityEventsPerSecond, 1, 100_000);
+            Objects.requireNonNull(securityEventLevel, name("security-event-level") + " must not be null");
             Objects.requireNonNull(signatureProvider, name("signature-provider") + " must not be null");
             Objects.requireNonNull(clock, "clock must not be null");
             URI jwksUri = jwksUriText == null ? null

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * if (!decision.isGranted()) { write(logto.challenges().insufficientScope(decision)); return; }
  * }</pre>
  *
- * <p>Every refusal is logged at DEBUG with its reason code and the compared values (never the token).
+ * <p>Every refusal is a security event on the logger {@code io.logto.resource.security} (at DEBUG unless
+ * configured otherwise, rate-limited): reason code, token kind, {@code client_id} and {@code sub}, never the
+ * token; the compared values of the failed check are logged at TRACE on this class's logger.
  * Thread-safe; create one per application and {@link #close()} it on shutdown.
  */
 public final class LogtoResourceServer implements AutoCloseable {
@@ -30,11 +32,14 @@ public final class LogtoResourceServer implements AutoCloseable {
     private final LogtoTokenVerifier verifier;
     private final Challenges challenges;
     private final ProtectedResourceMetadata metadata;
+    private final SecurityEvents securityEvents;
 
     private LogtoResourceServer(LogtoTokenVerifier verifier) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.challenges = Challenges.of(verifier.config());
         this.metadata = ProtectedResourceMetadata.of(verifier.config());
+        this.securityEvents = new SecurityEvents(verifier.config().securityEventLevel(),
+                verifier.config().securityEventsPerSecond());
     }
 
     /**
@@ -101,8 +106,9 @@ public final class LogtoResourceServer implements AutoCloseable {
             return new AuthenticationResult(AuthenticationResult.Status.AUTHENTICATED, result.token().get(), null, null);
         }
         Rejection rejection = result.rejection().get();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Logto access token refused: {} ({})", rejection.reason().code(), rejection.detail());
+        securityEvents.refused(rejection, rejection.tokenKind().orElse(null));
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Logto access token refused: {} ({})", rejection.reason().code(), rejection.detail());
         }
         return new AuthenticationResult(AuthenticationResult.Status.INVALID_TOKEN, null, rejection,
                 challenges.invalidToken(rejection));

@@ -15,11 +15,18 @@ public final class Rejection {
     private final RejectionReason reason;
     private final String message;
     private final String detail;
+    private final String subject;
+    private final String clientId;
+    private final TokenKind kind;
 
-    private Rejection(RejectionReason reason, String message, String detail) {
+    private Rejection(RejectionReason reason, String message, String detail, String subject, String clientId,
+                      TokenKind kind) {
         this.reason = Objects.requireNonNull(reason, "reason");
         this.message = Objects.requireNonNull(message, "message");
         this.detail = detail == null ? message : detail;
+        this.subject = subject;
+        this.clientId = clientId;
+        this.kind = kind;
     }
 
     /**
@@ -31,7 +38,13 @@ public final class Rejection {
      * @return the rejection
      */
     public static Rejection of(RejectionReason reason, String message, String detail) {
-        return new Rejection(reason, message, detail);
+        return new Rejection(reason, message, detail, null, null, null);
+    }
+
+    /** The same rejection naming the caller, from claims whose signature was verified. */
+    Rejection withCaller(Object subject, Object clientId, TokenKind kind) {
+        return new Rejection(reason, message, detail, subject instanceof String ? (String) subject : null,
+                clientId instanceof String ? (String) clientId : null, kind);
     }
 
     /** The machine-readable reason. */
@@ -47,6 +60,24 @@ public final class Rejection {
     /** The expected and found values of the failed check; may contain claim values, log at DEBUG only. */
     public String detail() {
         return detail;
+    }
+
+    /**
+     * The {@code sub} of the refused token, when its signature verified and the refusal came from a later
+     * check (issuer, lifetime, audience, claims); for finding a misbehaving client in security events.
+     */
+    public java.util.Optional<String> subject() {
+        return java.util.Optional.ofNullable(subject);
+    }
+
+    /** The {@code client_id} of the refused token, under the same condition as {@link #subject()}. */
+    public java.util.Optional<String> clientId() {
+        return java.util.Optional.ofNullable(clientId);
+    }
+
+    /** The kind of the refused token, when verification got far enough to know it. */
+    public java.util.Optional<TokenKind> tokenKind() {
+        return java.util.Optional.ofNullable(kind);
     }
 
     /** The reason code and message; safe to log. */

@@ -124,6 +124,9 @@ class LogtoConfigTest {
         properties.put("app.logto.realm", "acme");
         properties.put("app.logto.scopes-supported", "read:report,write:report");
         properties.put("app.logto.allow-insecure-http", "false");
+        properties.put("app.logto.proxy", "proxy.example.com:3128");
+        properties.put("app.logto.security-event-level", "warn");
+        properties.put("app.logto.security-events-per-second", "5");
         // every option but issuer, which endpoint replaces (both at once are refused)
         assertThat(properties).hasSize(LogtoConfig.PROPERTY_NAMES.size() - 1);
 
@@ -147,6 +150,9 @@ class LogtoConfigTest {
         assertThat(config.signatureProvider()).isEqualTo(SignatureProvider.BOUNCY_CASTLE);
         assertThat(config.resourceMetadataUri()).hasValue(URI.create("https://api.example.com/meta"));
         assertThat(config.realm()).hasValue("acme");
+        assertThat(config.securityEventLevel()).isEqualTo(SecurityEventLevel.WARN);
+        assertThat(config.securityEventsPerSecond()).isEqualTo(5);
+        assertThat(config.proxy().orElseThrow().address()).hasToString("proxy.example.com/<unresolved>:3128");
         assertThat(config.scopesSupported()).containsExactlyInAnyOrder("read:report", "write:report");
     }
 

@@ -34,6 +34,8 @@ class LogtoOptionTest {
             Map.entry("token-cache-max-entries", LogtoConfig::tokenCacheMaxEntries),
             Map.entry("max-token-length", LogtoConfig::maxTokenLength),
             Map.entry("signature-provider", LogtoConfig::signatureProvider),
+            Map.entry("security-event-level", LogtoConfig::securityEventLevel),
+            Map.entry("security-events-per-second", LogtoConfig::securityEventsPerSecond),
             Map.entry("allow-insecure-http", LogtoConfig::allowInsecureHttp));
 
     @Test
