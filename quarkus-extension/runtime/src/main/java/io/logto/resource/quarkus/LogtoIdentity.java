@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * Reads what the extension put into a Quarkus {@link SecurityIdentity}: the principal name is the token's
- * {@code sub}, the verified token is the attribute {@link #TOKEN_ATTRIBUTE}, and, for global API tokens only,
- * every scope is both a role ({@code @RolesAllowed}) and a permission ({@code @PermissionsAllowed}).
+ * {@code sub}, the verified token is the attribute {@link #TOKEN_ATTRIBUTE}, the roles ({@code @RolesAllowed}) are
+ * {@link VerifiedToken#roles()} (a global API token's scopes as they are; organization-qualified names such as
+ * {@code organization:org_42 read:member} for the other kinds, see {@code TokenRoles}), and, for global API tokens
+ * only, every scope is a permission ({@code @PermissionsAllowed}).
  *
  * <pre>{@code
  * @Inject SecurityIdentity identity;
