@@ -4,15 +4,19 @@ import static io.logto.resource.quarkus.deployment.TestApplication.assertChallen
 import static io.restassured.RestAssured.given;
 
 import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.core.TokenRoles;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.test.LogtoTestIssuer;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Quarkus's own idioms for a global scope, {@code @RolesAllowed("read:report")} and
  * {@code @PermissionsAllowed("read:report")}, grant only global API tokens carrying the scope (roles and permissions
  * come from the core's role policy), refuse organization and organization-API tokens carrying it with the core's
- * {@code accessDenied()} 403, and never fail on a scope string Quarkus's permission syntax cannot parse.
+ * {@code accessDenied()} 403, and never fail on a scope string Quarkus's permission syntax cannot parse. Organization
+ * roles are the core's qualified names ({@code TokenRoles.organization(orgId, scope)}).
  */
 class FrameworkIdiomTest {
 
@@ -95,6 +100,21 @@ class FrameworkIdiomTest {
     }
 
     @Test
+    void organizationRolesAreQualifiedWithTheOrganization() {
+        String member = issuer.organizationToken("org_42").scopes("read:member").sign();
+        given().auth().oauth2(member).get("/api/idiom/organization-role/org_42").then().statusCode(200)
+                .body(org.hamcrest.Matchers.equalTo("true"));
+        given().auth().oauth2(member).get("/api/idiom/organization-role/org_7").then().statusCode(200)
+                .body(org.hamcrest.Matchers.equalTo("false"));
+        String organizationApi = issuer.organizationApiToken(AUDIENCE, "org_42").scopes("read:member").sign();
+        given().auth().oauth2(organizationApi).get("/api/idiom/organization-role/org_42").then().statusCode(200)
+                .body(org.hamcrest.Matchers.equalTo("false"));
+        String global = issuer.globalToken(AUDIENCE).scopes("read:member").sign();
+        given().auth().oauth2(global).get("/api/idiom/organization-role/org_42").then().statusCode(200)
+                .body(org.hamcrest.Matchers.equalTo("false"));
+    }
+
+    @Test
     void requestWithoutTokenGetsTheMissingTokenChallenge() {
         for (String route : IDIOMS) {
             assertChallenge(given().get(route), logto.challenges().missingToken());
@@ -108,11 +128,21 @@ class FrameworkIdiomTest {
         @Inject
         VerifiedToken token;
 
+        @Inject
+        SecurityIdentity identity;
+
         @GET
         @Path("/roles-allowed")
         @RolesAllowed("read:report")
         public String rolesAllowed() {
             return token.subject();
+        }
+
+        @GET
+        @Path("/organization-role/{orgId}")
+        @Authenticated
+        public boolean organizationRole(@RestPath String orgId) {
+            return identity.hasRole(TokenRoles.organization(orgId, "read:member"));
         }
 
         @GET
