@@ -5,11 +5,9 @@ import static io.restassured.RestAssured.given;
 
 import io.logto.resource.core.Challenge;
 import io.logto.resource.core.EndpointRequirement;
-import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.ScopeMatch;
 import io.logto.resource.quarkus.RequireOrganizationScopes;
 import io.logto.resource.quarkus.RequireScopes;
-import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -18,8 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,27 +23,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Class-level {@code @Require*} annotations cover the class's methods, a method's own annotation wins, and an
  * organization requirement whose organization id is missing or empty gets the core's single answer (403).
  */
-class ClassLevelRequirementTest {
+class ClassLevelRequirementTest extends LoopbackIssuerTest {
 
     private static final String AUDIENCE = TestApplication.AUDIENCE;
 
     @RegisterExtension
     static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer(ReportsResource.class, MembersResource.class);
-
-    private static LogtoTestIssuer issuer;
-
-    @Inject
-    LogtoResourceServer logto;
-
-    @BeforeAll
-    static void startIssuer() {
-        issuer = LogtoTestIssuer.start(IssuerPort.get());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
-    }
 
     @Test
     void classAnnotationCoversMethodsWithoutTheirOwn() {

@@ -3,10 +3,8 @@ package io.logto.resource.quarkus.deployment;
 import static io.logto.resource.quarkus.deployment.TestApplication.assertChallenge;
 import static io.restassured.RestAssured.given;
 
-import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.TokenRoles;
 import io.logto.resource.core.VerifiedToken;
-import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,8 +15,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,28 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code accessDenied()} 403, and never fail on a scope string Quarkus's permission syntax cannot parse. Organization
  * roles are the core's qualified names ({@code TokenRoles.organization(orgId, scope)}).
  */
-class FrameworkIdiomTest {
+class FrameworkIdiomTest extends LoopbackIssuerTest {
 
     private static final String AUDIENCE = TestApplication.AUDIENCE;
     private static final List<String> IDIOMS = List.of("/api/idiom/roles-allowed", "/api/idiom/permissions-allowed");
 
     @RegisterExtension
     static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer(IdiomResource.class);
-
-    private static LogtoTestIssuer issuer;
-
-    @Inject
-    LogtoResourceServer logto;
-
-    @BeforeAll
-    static void startIssuer() {
-        issuer = LogtoTestIssuer.start(IssuerPort.get());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
-    }
 
     @Test
     void globalTokenWithTheScopeIsGranted() {

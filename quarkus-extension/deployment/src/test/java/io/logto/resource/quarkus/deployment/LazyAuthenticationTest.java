@@ -3,16 +3,12 @@ package io.logto.resource.quarkus.deployment;
 import static io.logto.resource.quarkus.deployment.TestApplication.assertChallenge;
 import static io.restassured.RestAssured.given;
 
-import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.quarkus.RequireScopes;
-import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reach the client through Quarkus REST's exception mapping; the answers stay the core's. With
  * {@code deny-unannotated-endpoints}, the {@code @Require*} annotations count as security annotations.
  */
-class LazyAuthenticationTest {
+class LazyAuthenticationTest extends LoopbackIssuerTest {
 
     private static final String AUDIENCE = TestApplication.AUDIENCE;
 
@@ -29,21 +25,6 @@ class LazyAuthenticationTest {
     static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer()
             .overrideConfigKey("quarkus.http.auth.proactive", "false")
             .overrideConfigKey("quarkus.security.jaxrs.deny-unannotated-endpoints", "true");
-
-    private static LogtoTestIssuer issuer;
-
-    @Inject
-    LogtoResourceServer logto;
-
-    @BeforeAll
-    static void startIssuer() {
-        issuer = LogtoTestIssuer.start(IssuerPort.get());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
-    }
 
     @Test
     void publicEndpointIgnoresABadToken() {

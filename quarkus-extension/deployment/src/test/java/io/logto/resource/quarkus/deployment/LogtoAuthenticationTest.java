@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.resource.core.Challenge;
-import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.Requirement;
 import io.logto.resource.core.ScopeMatch;
 import io.logto.resource.core.VerifiedToken;
@@ -13,7 +12,6 @@ import io.logto.resource.quarkus.LogtoIdentity;
 import io.logto.resource.quarkus.RequireOrganizationApiScopes;
 import io.logto.resource.quarkus.RequireOrganizationScopes;
 import io.logto.resource.quarkus.RequireScopes;
-import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,8 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,28 +33,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * kinds) is the shared conformance suite's, run in-process by the sample's {@code QuarkusConformanceTest}; this class
  * keeps what is Quarkus-specific: parameter binding, injection, idioms, exception mapping, metadata.
  */
-class LogtoAuthenticationTest {
+class LogtoAuthenticationTest extends LoopbackIssuerTest {
 
     private static final String AUDIENCE = TestApplication.AUDIENCE;
 
     @RegisterExtension
     static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer()
             .overrideRuntimeConfigKey("quarkus.logto.scopes-supported", "admin:all");
-
-    private static LogtoTestIssuer issuer;
-
-    @Inject
-    LogtoResourceServer logto;
-
-    @BeforeAll
-    static void startIssuer() {
-        issuer = LogtoTestIssuer.start(IssuerPort.get());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
-    }
 
     @Test
     void publicEndpointNeedsNoToken() {

@@ -20,7 +20,8 @@ final class TestApplication {
      */
     static QuarkusUnitTest withLoopbackIssuer(Class<?>... classes) {
         return new QuarkusUnitTest()
-                .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class, TestApplication.class).addClasses(classes))
+                .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class, TestApplication.class, LoopbackIssuerTest.class)
+                        .addClasses(classes))
                 .overrideConfigKey("quarkus.http.test-port", "0")
                 .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
                 .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE);
