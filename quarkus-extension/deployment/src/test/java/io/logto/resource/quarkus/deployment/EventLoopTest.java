@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The extension never stalls the event loop (issue 13): a token whose key is known is verified inline on the event
  * loop, with no worker-thread hop, and while one request waits for a JWKS fetch that the key server accepted but
- * does not answer, concurrent requests to a public route and with an already-verified token all complete first.
+ * does not answer, concurrent requests to a public route and with an already-verified token all complete first, and
+ * the waiting request then resumes on the event loop (not on the core's key-fetch thread).
  * The application runs a single event loop, so any blocking of it would hold those requests back.
  */
 class EventLoopTest {
@@ -114,6 +115,8 @@ class EventLoopTest {
             assertThat(other.join().statusCode()).isEqualTo(200);
         }
         assertThat(waiting.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(ThreadRecorder.ON_EVENT_LOOP).as("the waiting request resumed on the event loop, not on the core's"
+                + " key-fetch thread").containsEntry("rotated", true);
     }
 
     /** The unknown-kid refetch is rate limited (100 ms here); wait so that the next unknown kid really fetches. */
