@@ -37,10 +37,14 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * authenticated, CSRF off). Every bean backs off when the application defines its own; the default chain backs
  * off when the application defines any {@link SecurityWebFilterChain}.
  */
+// Spring Boot 4 names, then Spring Boot 3.5 names (logto-spring-boot3-starter compiles this class too).
 @AutoConfiguration(after = LogtoAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.security.reactive.ReactiveManagementWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({LogtoResourceServer.class, ServerHttpSecurity.class, SecurityWebFilterChain.class,
         RequestMappingHandlerMapping.class})

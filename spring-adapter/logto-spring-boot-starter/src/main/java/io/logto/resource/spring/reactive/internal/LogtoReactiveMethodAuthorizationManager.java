@@ -13,8 +13,6 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodClassKey;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeReactiveMethodInterceptor;
 import org.springframework.security.core.Authentication;
@@ -29,9 +27,11 @@ import reactor.core.publisher.Mono;
  * of the invoked method or its class (cached per method), takes the organization id from the path variables of
  * the exchange in the Reactor context, and lets the core decide. A denial is an
  * {@code AuthorizationDeniedException} carrying a {@link LogtoAuthorizationDecision}, which the chain's
- * exception handling answers (401 without a Logto token, else the core's 403).
+ * exception handling answers (401 without a Logto token, else the core's 403). The
+ * {@code ReactiveAuthorizationManager} interface itself, whose abstract method differs between Spring Security 6
+ * and 7, is implemented by the version-specific {@code ReactiveMethodAuthorizationManagerAdapter}.
  */
-public final class LogtoReactiveMethodAuthorizationManager implements ReactiveAuthorizationManager<MethodInvocation> {
+public final class LogtoReactiveMethodAuthorizationManager {
 
     /** The interceptor's order: just after {@code @PreAuthorize}, before {@code @Secured}, as in servlet applications. */
     public static final int ORDER = AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1;
@@ -51,7 +51,8 @@ public final class LogtoReactiveMethodAuthorizationManager implements ReactiveAu
      */
     public static AuthorizationManagerBeforeReactiveMethodInterceptor interceptor(Supplier<LogtoResourceServer> logto) {
         AuthorizationManagerBeforeReactiveMethodInterceptor interceptor = new AuthorizationManagerBeforeReactiveMethodInterceptor(
-                RequirementAnnotations.pointcut(), new LogtoReactiveMethodAuthorizationManager(logto));
+                RequirementAnnotations.pointcut(),
+                new ReactiveMethodAuthorizationManagerAdapter(new LogtoReactiveMethodAuthorizationManager(logto)));
         interceptor.setOrder(ORDER);
         return interceptor;
     }
@@ -60,8 +61,7 @@ public final class LogtoReactiveMethodAuthorizationManager implements ReactiveAu
      * Decides the invoked method's Logto annotation: granted without one, a plain denial without a Logto
      * token (answered with 401), else the core's decision as a {@link LogtoAuthorizationDecision}.
      */
-    @Override
-    public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, MethodInvocation invocation) {
+    Mono<AuthorizationDecision> decide(Mono<Authentication> authentication, MethodInvocation invocation) {
         Class<?> targetClass = invocation.getThis() == null
                 ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(invocation.getThis());
         Optional<EndpointRequirement> requirement = requirements.computeIfAbsent(
