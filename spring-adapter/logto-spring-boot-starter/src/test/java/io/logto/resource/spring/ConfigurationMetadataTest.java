@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The IDE metadata describes exactly the core's settings, with the core's defaults. */
+/** The IDE metadata describes exactly the core's settings (plus the starter's {@code logto.ssl-bundle}), with the core's defaults. */
 class ConfigurationMetadataTest {
 
     private final JsonNode metadata = read();
@@ -27,8 +27,10 @@ class ConfigurationMetadataTest {
     @Test
     void describesEveryCoreSettingAndNothingElse() {
         List<String> names = metadata.get("properties").valueStream().map(p -> p.get("name").asString()).toList();
-        assertThat(names).containsExactlyInAnyOrderElementsOf(
+        List<String> expected = new java.util.ArrayList<>(
                 LogtoConfig.PROPERTY_NAMES.stream().map(name -> LogtoAutoConfiguration.PROPERTY_PREFIX + name).toList());
+        expected.add(LogtoOperationsAutoConfiguration.SSL_BUNDLE_PROPERTY); // the starter's own: a Spring SSL bundle
+        assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
         metadata.get("properties").valueStream().forEach(p -> assertThat(p.get("description").asString()).isNotBlank());
     }
 
