@@ -9,6 +9,8 @@ import io.logto.resource.core.TokenKind;
 import io.logto.resource.micrometer.LogtoMetrics;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -232,5 +234,23 @@ class LogtoOperationsAutoConfigurationTest {
         LogtoMetrics logtoMetrics() {
             return metrics;
         }
+    }
+
+    @Test
+    void aConfigCustomizerBeanAdjustsTheConfigurationAsTheReadmeShows() {
+        actuator.withUserConfiguration(ProxyConfiguration.class).run(context ->
+                assertThat(context.getBean(LogtoResourceServer.class).config().proxy())
+                        .hasValueSatisfying(proxy -> assertThat(proxy.address()).hasToString("proxy.internal/<unresolved>:3128")));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ProxyConfiguration {
+        // tag::customizer[]
+        @Bean
+        LogtoConfigCustomizer logtoThroughTheCorporateProxy() {
+            return config -> config.proxy(new Proxy(Proxy.Type.HTTP,
+                    InetSocketAddress.createUnresolved("proxy.internal", 3128)));
+        }
+        // end::customizer[]
     }
 }
