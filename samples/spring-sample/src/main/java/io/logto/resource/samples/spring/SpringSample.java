@@ -24,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SpringSample {
 
     /**
-     * The API's security: Logto bearer tokens, {@code /api/public} open to anyone, everything else
+     * The API's security: Logto bearer tokens, {@code /api/public} and the Actuator health and metrics
+     * endpoints open to anyone (metrics in this sample only), everything else
      * authenticated; the per-route requirements are the annotations on {@link SampleController}.
      *
      * @param http Spring Security's builder
@@ -36,6 +37,7 @@ public class SpringSample {
         return http.with(LogtoConfigurer.logto())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/public").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/metrics/**").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
