@@ -19,6 +19,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoTokenVerifier;
+import io.logto.resource.core.VerificationResult;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import java.security.PublicKey;
@@ -60,6 +61,12 @@ public enum Library {
     logtoCached(true),
     /** This SDK with the verified-token cache off ({@code tokenCacheMaxEntries(0)}). */
     logtoUncached(true),
+    /**
+     * This SDK as {@link #logtoCached}, through {@code verifyAsync}: an event loop's entry point. Not in the
+     * default comparison; select it with {@code -p library=logtoCached,logtoCachedAsync}. Fails the run if a
+     * stage is not already complete (with keys in memory, none may wait).
+     */
+    logtoCachedAsync(true),
     /** Spring Security's {@code NimbusJwtDecoder} with issuer, audience and {@code at+jwt} validators. */
     springNimbusJwtDecoder(true),
     /** Nimbus JOSE+JWT's {@code DefaultJWTProcessor} configured for access tokens. */
@@ -75,6 +82,11 @@ public enum Library {
 
     Library(boolean checksType) {
         this.checksType = checksType;
+    }
+
+    /** Whether this is this SDK with its verified-token cache on (sync or async). */
+    public boolean cachesTokens() {
+        return this == logtoCached || this == logtoCachedAsync;
     }
 
     /** Whether this library is configured to refuse a token whose {@code typ} is not {@code at+jwt}. */
@@ -96,6 +108,8 @@ public enum Library {
                 return logto(jwks, LogtoConfig.DEFAULT_TOKEN_CACHE_MAX_ENTRIES);
             case logtoUncached:
                 return logto(jwks, 0);
+            case logtoCachedAsync:
+                return logtoAsync(jwks, LogtoConfig.DEFAULT_TOKEN_CACHE_MAX_ENTRIES);
             case springNimbusJwtDecoder:
                 return spring(pool);
             case nimbusDefaultJwtProcessor:
@@ -114,16 +128,7 @@ public enum Library {
      * else at its default (cache on with 10,000 entries, {@code SignatureProvider.AUTO}, 60 s skew).
      */
     static TokenValidator logto(LoopbackJwks jwks, int tokenCacheMaxEntries) {
-        LogtoTokenVerifier verifier = LogtoTokenVerifier.create(LogtoConfig.custom()
-                .issuer(TokenPool.ISSUER)
-                .audience(TokenPool.AUDIENCE)
-                .jwksUri(jwks.uri())
-                .tokenCacheMaxEntries(tokenCacheMaxEntries)
-                .build());
-        if (!verifier.prefetchKeys()) {
-            verifier.close();
-            throw new IllegalStateException("the SDK could not fetch the loopback JWKS");
-        }
+        LogtoTokenVerifier verifier = logtoVerifier(jwks, tokenCacheMaxEntries);
         return new TokenValidator() {
             @Override
             public Object validate(String token) {
@@ -135,6 +140,43 @@ public enum Library {
                 verifier.close();
             }
         };
+    }
+
+    /**
+     * This SDK's asynchronous entry point, configured as {@link #logto(LoopbackJwks, int)}: the stage must be
+     * complete when returned (keys are in memory), and its result is unwrapped like {@code verifyOrThrow}.
+     */
+    static TokenValidator logtoAsync(LoopbackJwks jwks, int tokenCacheMaxEntries) {
+        LogtoTokenVerifier verifier = logtoVerifier(jwks, tokenCacheMaxEntries);
+        return new TokenValidator() {
+            @Override
+            public Object validate(String token) {
+                VerificationResult result = verifier.verifyAsync(token).toCompletableFuture().getNow(null);
+                if (result == null) {
+                    throw new IllegalStateException("verifyAsync returned a pending stage with keys in memory");
+                }
+                return result.orThrow();
+            }
+
+            @Override
+            public void close() {
+                verifier.close();
+            }
+        };
+    }
+
+    private static LogtoTokenVerifier logtoVerifier(LoopbackJwks jwks, int tokenCacheMaxEntries) {
+        LogtoTokenVerifier verifier = LogtoTokenVerifier.create(LogtoConfig.custom()
+                .issuer(TokenPool.ISSUER)
+                .audience(TokenPool.AUDIENCE)
+                .jwksUri(jwks.uri())
+                .tokenCacheMaxEntries(tokenCacheMaxEntries)
+                .build());
+        if (!verifier.prefetchKeys()) {
+            verifier.close();
+            throw new IllegalStateException("the SDK could not fetch the loopback JWKS");
+        }
+        return verifier;
     }
 
     /**

@@ -37,9 +37,15 @@ public interface LogtoTokenVerifier extends AutoCloseable {
 
     /**
      * Verifies a token without ever blocking the calling thread on I/O: when the answer needs no key
-     * fetch (a cached token, a known key, a malformed token) the returned stage is already complete,
-     * computed on the caller's thread; when keys must be fetched, the fetch runs on a thread the verifier
-     * owns and the stage completes when it ends. Same checks, same results as {@link #verify(String)}.
+     * fetch (a cached token, a key in the cached key set, a malformed token, an unknown {@code kid} while
+     * the unknown-{@code kid} refetch is rate-limited and no fetch is in flight) the returned stage is already complete, computed on
+     * the caller's thread (which may include one signature verification); when keys must be fetched, the
+     * fetch and the remaining checks run on a thread the verifier owns and the stage completes there when
+     * the fetch ends, so actions chained to a pending stage run on that thread (or on one blocked in
+     * {@code join}/{@code get} on the stage). Same checks, same key
+     * source (one fetch for concurrent requests, same rate limit and timeouts), same results as
+     * {@link #verify(String)}. When too many requests already wait for keys, or after {@link #close()},
+     * a request that needs a fetch is answered at once with {@link RejectionReason#KEYS_UNAVAILABLE}.
      *
      * @param token the compact JWS, without the {@code Bearer} prefix
      * @return a stage completing with the verified token or the rejection; never completes exceptionally
@@ -86,7 +92,11 @@ public interface LogtoTokenVerifier extends AutoCloseable {
     /** The configuration this verifier was built with. */
     LogtoConfig config();
 
-    /** Stops background key refresh; verification keeps working with on-demand fetches afterwards. */
+    /**
+     * Stops background key refresh and the threads asynchronous verifications wait on; stages still
+     * waiting for keys complete with {@link RejectionReason#KEYS_UNAVAILABLE}. {@link #verify(String)} keeps
+     * working with on-demand fetches afterwards; {@link #verifyAsync(String)} keeps answering from memory.
+     */
     @Override
     void close();
 }

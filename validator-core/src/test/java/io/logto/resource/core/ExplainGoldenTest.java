@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * tokens: the expected text is {@code explain-golden.txt}, so a change to any check's order, name,
  * expected or found value, or to any rejection's reason, message or detail shows up as a diff. Keys are
  * generated per run with fixed key ids; the clock is fixed; the issuer's port is written as {@code PORT}.
- * The actual text is written to {@code target/explain-actual.txt} for review.
+ * The actual text is written to {@code target/explain-actual.txt} for review. {@code verifyAsync} must
+ * answer every token exactly as {@code verify} does.
  */
 class ExplainGoldenTest {
 
@@ -83,6 +84,8 @@ class ExplainGoldenTest {
         }
         text.append("explain: ").append(describe(explanation.result())).append('\n');
         text.append("verify:  ").append(describe(verified)).append('\n');
+        VerificationResult async = verifier.verifyAsync(token).toCompletableFuture().join();
+        assertThat(describe(async)).as(name + ": verifyAsync answers as verify").isEqualTo(describe(verified));
     }
 
     private static String describe(VerificationResult result) {

@@ -57,6 +57,18 @@ class KeySourceTest {
     }
 
     @Test
+    void aClosedVerifierStillFetchesKeysOnDemand() {
+        server.serving(TestKeys.ES384);
+        LogtoTokenVerifier verifier = verifier(server.config());
+        verifier.close();
+
+        VerificationResult result = verifier.verify(token(TestKeys.ES384));
+
+        assertThat(result.rejection()).isEmpty();
+        assertThat(server.jwksRequests()).isEqualTo(1);
+    }
+
+    @Test
     void picksUpANewKeyAfterRotation() {
         server.serving(TestKeys.ES384);
         LogtoTokenVerifier verifier = verifier(server.config());

@@ -215,6 +215,33 @@ public interface LogtoProperties {
     List<String> getScopesSupported();
 
     /**
+     * An HTTP proxy for discovery and JWKS requests, as host:port. Default: the JDK's proxy settings
+     * (https.proxyHost, https.proxyPort, http.nonProxyHosts).
+     *
+     * @return the proxy, or null when not set
+     */
+    @Nullable
+    String getProxy();
+
+    /**
+     * The log level of the security event written per refused token (logger io.logto.resource.security: reason,
+     * token kind, client_id and sub; never the token): off, error, warn, info, debug or trace. Default: debug.
+     *
+     * @return the level, or null when not set
+     */
+    @Nullable
+    String getSecurityEventLevel();
+
+    /**
+     * At most this many security events are logged per second (1 to 100000); the next one says how many were
+     * left out. Default: 20.
+     *
+     * @return the number of events, or null when not set
+     */
+    @Nullable
+    String getSecurityEventsPerSecond();
+
+    /**
      * Whether http URLs to hosts other than loopback are allowed, e.g. http://logto:3001 in a private network.
      * Default: false.
      *

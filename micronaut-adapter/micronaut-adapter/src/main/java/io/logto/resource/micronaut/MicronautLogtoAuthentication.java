@@ -6,9 +6,17 @@ import java.util.Optional;
 
 /**
  * How a verified Logto token appears as a Micronaut Security {@link Authentication}: the name is the
- * token's subject ({@code sub}), the attributes are the token's claims plus the {@link VerifiedToken}
- * itself under {@link #VERIFIED_TOKEN}, and there are no roles (Logto scopes mean something only together
- * with the token kind, so they are checked with the {@code Require*Scopes} annotations, not as roles).
+ * token's subject ({@code sub}), the roles are the core's {@link VerifiedToken#roles()} unchanged, and the
+ * attributes are the token's claims plus the {@link VerifiedToken} itself under {@link #VERIFIED_TOKEN}.
+ *
+ * <p>Roles, by the core's policy ({@link io.logto.resource.core.TokenRoles}): a global API token's scopes
+ * as they are ({@code read:report}); an organization token's as {@code organization:<orgId> <scope>}; an
+ * organization-level API token's as {@code organization-api:<orgId> <scope>}. So
+ * {@code @Secured("read:report")} grants only global API tokens with that scope, and
+ * {@code @Secured("organization:org_42 read:member")} (built with
+ * {@link io.logto.resource.core.TokenRoles#organization(String, String)}) only organization tokens for
+ * {@code org_42}. A verified token that {@code @Secured} refuses is answered with the core's
+ * {@code accessDenied()} 403.
  *
  * <pre>{@code
  * @Get("/me")

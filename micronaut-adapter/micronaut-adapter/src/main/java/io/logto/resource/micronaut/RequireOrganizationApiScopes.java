@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>On a controller class it applies to every endpoint that declares none of the three requirement
- * annotations itself. Startup fails when an annotated endpoint's path has no variable named
- * {@link #organizationIdFrom()}.
+ * annotations itself. A request without a value for {@link #organizationIdFrom()} is answered with the
+ * core's 403 ({@code accessDenied()}); a scope name the core refuses stops startup with the core's message.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

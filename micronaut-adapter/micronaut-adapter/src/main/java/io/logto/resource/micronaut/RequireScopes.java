@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
  *
  * <p>On a controller class it applies to every endpoint that declares none of the three requirement
  * annotations itself. Read from compile-time annotation metadata; an endpoint that also carries
- * {@code @Secured} must satisfy both.
+ * {@code @Secured} must satisfy both. A scope name the core refuses stops startup with the core's message.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

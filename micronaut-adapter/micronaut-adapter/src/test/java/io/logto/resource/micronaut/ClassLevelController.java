@@ -1,9 +1,11 @@
 package io.logto.resource.micronaut;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 /** A requirement on the class applies to every endpoint that declares none itself. */
+@Requires(env = FeaturesTest.ENVIRONMENT)
 @Controller("/class-level")
 @RequireScopes("read:class")
 class ClassLevelController {

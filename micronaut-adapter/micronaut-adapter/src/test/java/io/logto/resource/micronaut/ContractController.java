@@ -6,10 +6,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
 
-/** The sample contract of DESIGN.md, written the way a user would. */
+/** The sample contract of DESIGN.md and the framework idiom route, written the way a user would. */
 @Controller("/api")
 class ContractController {
 
@@ -41,6 +42,12 @@ class ContractController {
     @RequireOrganizationScopes("invite:member")
     Map<String, String> invite(@PathVariable String orgId, VerifiedToken token) {
         return Map.of("organizationId", orgId, "sub", token.subject());
+    }
+
+    @Get("/idiom/secured")
+    @Secured("read:report")
+    Map<String, String> securedIdiom(Authentication authentication) {
+        return Map.of("sub", authentication.getName());
     }
 
     @Get("/organizations/{orgId}/projects")

@@ -1,10 +1,11 @@
 package io.logto.resource.micronaut;
 
-import static io.logto.resource.micronaut.ContractTest.assertChallenge;
+import static io.logto.resource.micronaut.TestHttp.assertChallenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.Requirement;
+import io.logto.resource.core.TokenRoles;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,10 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** What Micronaut users expect beyond the contract: Authentication, @Secured, binding, any-of, class level. */
-@MicronautTest
+/** What Micronaut users expect beyond the contract: Authentication and its roles, @Secured, binding, any-of, class level. */
+@MicronautTest(environments = FeaturesTest.ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeaturesTest implements TestPropertyProvider {
+
+    /** The environment that adds {@link FeaturesController} and {@link ClassLevelController} to the application. */
+    static final String ENVIRONMENT = "features";
 
     static final String AUDIENCE = "https://api.example.com";
 
@@ -75,7 +79,8 @@ class FeaturesTest implements TestPropertyProvider {
     }
 
     @Test
-    void injectsAnAuthenticationNamedAfterTheSubjectWithClaimsAndNoRoles() throws IOException {
+    @SuppressWarnings("unchecked")
+    void injectsAnAuthenticationNamedAfterTheSubjectWithClaimsAndTheCoresRoles() throws IOException {
         String token = issuer.organizationApiToken(AUDIENCE, "org_1").subject("user-3").scopes("a", "b").sign();
 
         HttpResponse<String> response = http.get("/features/authentication", bearer(token));
@@ -83,9 +88,62 @@ class FeaturesTest implements TestPropertyProvider {
         assertThat(response.statusCode()).isEqualTo(200);
         Map<?, ?> body = json.readValue(response.body(), Map.class);
         assertThat(body.get("name")).isEqualTo("user-3");
-        assertThat(body.get("roles")).isEqualTo(List.of());
+        assertThat((List<Object>) body.get("roles")).containsExactlyInAnyOrderElementsOf(
+                logto.verifier().verify(token).token().orElseThrow().roles());
+        assertThat((List<Object>) body.get("roles")).containsExactlyInAnyOrder(
+                TokenRoles.organizationApi("org_1", "a"), TokenRoles.organizationApi("org_1", "b"));
         assertThat(body.get("scope")).isEqualTo("a b");
         assertThat(body.get("kind")).isEqualTo("ORGANIZATION_API");
+    }
+
+    @Test
+    void securedWithAScopeGrantsOnlyAGlobalTokenWithThatScope() {
+        assertThat(http.get("/features/secured", bearer(issuer.globalToken(AUDIENCE).subject("user-8")
+                .scopes("read:report").sign())).body()).isEqualTo("user-8");
+        assertThat(http.get("/features/secured", bearer(issuer.globalToken(AUDIENCE).scopes("read:report", "a,b").sign()))
+                .statusCode()).isEqualTo(200);
+
+        assertChallenge(http.get("/features/secured", bearer(issuer.globalToken(AUDIENCE).scopes("write:report").sign())),
+                logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/secured", bearer(issuer.organizationToken("org_1").scopes("read:report").sign())),
+                logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/secured",
+                bearer(issuer.organizationApiToken(AUDIENCE, "org_1").scopes("read:report").sign())),
+                logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/secured"), logto.challenges().missingToken());
+    }
+
+    @Test
+    void rolesAllowedWithAScopeGrantsOnlyAGlobalTokenWithThatScope() {
+        assertThat(http.get("/features/roles-allowed", bearer(issuer.globalToken(AUDIENCE).subject("user-9")
+                .scopes("read:report").sign())).body()).isEqualTo("user-9");
+        assertChallenge(http.get("/features/roles-allowed",
+                bearer(issuer.organizationToken("org_1").scopes("read:report").sign())), logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/roles-allowed",
+                bearer(issuer.organizationApiToken(AUDIENCE, "org_1").scopes("read:report").sign())),
+                logto.challenges().accessDenied());
+    }
+
+    @Test
+    void anOrganizationRoleIsCheckedWithTheCoresQualifiedName() {
+        String member = issuer.organizationToken("org_4").scopes("read:member").sign();
+
+        assertThat(http.get("/features/organizations/org_4/role", bearer(member)).body()).isEqualTo("org_4");
+        assertThat(http.get("/features/organizations/org_4/secured", bearer(member)).body()).isEqualTo("org_4");
+        assertChallenge(http.get("/features/organizations/org_4/secured",
+                bearer(issuer.organizationToken("org_5").scopes("read:member").sign())), logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/organizations/org_5/role", bearer(member)), logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/organizations/org_4/role",
+                bearer(issuer.globalToken(AUDIENCE).scopes("read:member").sign())), logto.challenges().accessDenied());
+    }
+
+    @Test
+    void answersAMissingOrganizationVariableWithTheCoresAccessDenied() {
+        String member = issuer.organizationToken("org_6").scopes("read:member").sign();
+
+        assertChallenge(http.get("/features/without-variable", bearer(member)), logto.challenges().accessDenied());
+        assertChallenge(http.get("/features/optional-organization", bearer(member)), logto.challenges().accessDenied());
+        assertThat(http.get("/features/optional-organization/org_6", bearer(member)).body()).isEqualTo("org_6");
     }
 
     @Test

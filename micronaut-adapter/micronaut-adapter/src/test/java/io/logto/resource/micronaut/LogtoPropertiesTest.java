@@ -3,6 +3,7 @@ package io.logto.resource.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoOption;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -12,12 +13,17 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@link LogtoProperties} names every core setting, and Micronaut's configuration metadata describes each. */
+/**
+ * {@link LogtoProperties} names every core option of {@link LogtoConfig#OPTIONS}, and Micronaut's configuration
+ * metadata describes each with the core's value form and default.
+ */
 class LogtoPropertiesTest {
 
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
@@ -53,6 +59,24 @@ class LogtoPropertiesTest {
             assertThat(property.get("sourceType").getStringValue()).isEqualTo(LogtoProperties.class.getName());
             assertThat(property.get("type").getStringValue()).isIn("java.lang.String", "java.util.List");
             assertThat(property.get("description").getStringValue()).containsAnyOf("Default", "default", "Required");
+        });
+    }
+
+    @Test
+    void generatedConfigurationMetadataAgreesWithTheCoresOptions() throws IOException {
+        Map<String, JsonNode> properties = new HashMap<>();
+        for (URL url : Collections.list(getClass().getClassLoader().getResources(METADATA))) {
+            read(url).get("properties").values().forEach(property ->
+                    properties.put(property.get("name").getStringValue(), property));
+        }
+
+        assertThat(LogtoConfig.OPTIONS).allSatisfy(option -> {
+            JsonNode property = properties.get("logto." + option.name());
+            assertThat(property).as(option.name()).isNotNull();
+            assertThat(property.get("type").getStringValue()).as(option.name() + " type").isEqualTo(
+                    option.type() == LogtoOption.ValueType.LIST ? "java.util.List" : "java.lang.String");
+            option.defaultValue().ifPresent(value -> assertThat(property.get("description").getStringValue())
+                    .as(option.name() + " default").contains("Default: " + value + "."));
         });
     }
 

@@ -10,15 +10,15 @@ final class MisconfiguredControllers {
     private MisconfiguredControllers() {
     }
 
-    /** organizationIdFrom names a variable the path does not have. */
+    /** A scope name with a space, which the core's scope grammar refuses. */
     @Controller("/misconfigured")
-    @Requires(property = "test.misconfigured", value = "variable")
-    static class UnknownVariable {
+    @Requires(property = "test.misconfigured", value = "scope")
+    static class BadScope {
 
-        @Get("/{orgId}")
-        @RequireOrganizationScopes(value = "read:member", organizationIdFrom = "organization")
-        String get(String orgId) {
-            return orgId;
+        @Get("/reports")
+        @RequireScopes("read report")
+        String get() {
+            return "never";
         }
     }
 

@@ -1,5 +1,8 @@
 package io.logto.resource.micronaut;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logto.resource.core.Challenge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +20,14 @@ final class TestHttp {
 
     TestHttp(URI base) {
         this.base = base;
+    }
+
+    /** Asserts that a response is exactly the core's challenge: status, {@code WWW-Authenticate} and body. */
+    static void assertChallenge(HttpResponse<String> response, Challenge expected) {
+        assertThat(response.statusCode()).isEqualTo(expected.status());
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(expected.wwwAuthenticate());
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(Challenge.CONTENT_TYPE);
+        assertThat(response.body()).isEqualTo(expected.body());
     }
 
     HttpResponse<String> get(String path, String... authorization) {

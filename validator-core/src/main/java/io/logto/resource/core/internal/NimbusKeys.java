@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -68,6 +71,7 @@ public final class NimbusKeys implements AutoCloseable {
      */
     private static final class HeldSet extends JWKSetSourceWrapper<SecurityContext> {
         private final long ttl;
+        private final AtomicInteger fetching = new AtomicInteger();
         private volatile Held held;
 
         HeldSet(JWKSetSource<SecurityContext> source, long ttl) {
@@ -78,9 +82,20 @@ public final class NimbusKeys implements AutoCloseable {
         @Override
         public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
                 throws KeySourceException {
-            JWKSet loaded = getSource().getJWKSet(refreshEvaluator, currentTime, context);
-            held = new Held(loaded, currentTime + ttl);
-            return loaded;
+            fetching.incrementAndGet();
+            try {
+                JWKSet loaded = getSource().getJWKSet(refreshEvaluator, currentTime, context);
+                held = new Held(loaded, currentTime + ttl);
+                return loaded;
+            } finally {
+                // after the new set is visible: whoever sees no fetch in flight sees its result
+                fetching.decrementAndGet();
+            }
+        }
+
+        /** Whether a fetch (or an outage-tolerant answer standing in for one) is under way. */
+        boolean fetching() {
+            return fetching.get() > 0;
         }
 
         /** The held set if it is still valid at {@code now}, else null. */
@@ -126,8 +141,12 @@ public final class NimbusKeys implements AutoCloseable {
         // TTL leaves after refresh-ahead (the configuration guarantees at least connect + read).
         long refreshTimeout = Math.min(2 * connectPlusRead + 500, ttl - refreshAhead);
         ThreadFactory threads = daemonThreads("logto-jwks-refresh-");
-        ExecutorService refresher = Executors.newSingleThreadExecutor(threads);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        // After close() these refuse new work silently: Nimbus schedules the next refresh after every fetch,
+        // and an on-demand fetch after close() must not fail on that (the default policy throws).
+        ExecutorService refresher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads, new ThreadPoolExecutor.DiscardPolicy());
+        ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1, threads,
+                new ThreadPoolExecutor.DiscardPolicy());
         // The chain JWKSourceBuilder builds for cache + refresh-ahead + outage tolerance (no retry, no rate
         // limit), with one addition: the layer under the cache remembers what the cache holds, for peek().
         OutageTolerantJWKSetSource<SecurityContext> outageTolerant = new OutageTolerantJWKSetSource<>(fetcher,
@@ -171,10 +190,11 @@ public final class NimbusKeys implements AutoCloseable {
 
     /**
      * Answers a lookup from memory when that is what {@link #find(String)} would do, without fetching or
-     * waiting for a lock: the {@code kid} is in the cached, unexpired set; or it is not, and a refetch for
-     * an unknown {@code kid} is rate-limited right now. Returns null when answering needs a fetch (no set
-     * yet, the set expired, or an unknown {@code kid} with a refetch allowed): then call {@link #find(String)}
-     * off the event loop. Never blocks.
+     * waiting for a lock: the {@code kid} is in the cached, unexpired set; or it is not, a refetch for an
+     * unknown {@code kid} is rate-limited right now and no fetch is in flight. Returns null when answering
+     * needs a fetch, or waiting for one (no set yet, the set expired, an unknown {@code kid} with a refetch
+     * allowed, or a fetch in flight that may bring it): then call {@link #find(String)} off the event loop,
+     * which waits for that same fetch as {@code find} does for synchronous callers. Never blocks.
      *
      * @param kid the key id from the token header
      * @return the same answer {@link #find(String)} would give, or null when a fetch is needed
@@ -189,7 +209,16 @@ public final class NimbusKeys implements AutoCloseable {
         if (key != null) {
             return new Lookup(key, false);
         }
-        return fetcher.unknownKeyRefetchAllowed(now) ? null : unknown();
+        if (fetcher.unknownKeyRefetchAllowed(now) || held.fetching()) {
+            // find() would fetch, or wait for the fetch in flight, which may bring this kid (a rotation)
+            return null;
+        }
+        JWKSet latest = held.validAt(now); // a fetch may have ended since the first read: its set is visible now
+        if (latest == null) {
+            return null;
+        }
+        key = latest.getKeyByKeyId(kid);
+        return key != null ? new Lookup(key, false) : unknown();
     }
 
     /** An unknown kid while the JWKS endpoint fails may be a rotation we cannot see yet. */

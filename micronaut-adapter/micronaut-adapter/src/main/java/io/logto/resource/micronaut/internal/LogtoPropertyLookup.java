@@ -53,6 +53,9 @@ final class LogtoPropertyLookup implements Function<String, String> {
             case "resource-metadata-uri" -> p.getResourceMetadataUri();
             case "realm" -> p.getRealm();
             case "scopes-supported" -> joined(p.getScopesSupported());
+            case "proxy" -> p.getProxy();
+            case "security-event-level" -> p.getSecurityEventLevel();
+            case "security-events-per-second" -> p.getSecurityEventsPerSecond();
             case "allow-insecure-http" -> p.getAllowInsecureHttp();
             default -> null;
         };

@@ -1,8 +1,8 @@
 package io.logto.resource.micronaut.internal;
 
 import io.logto.resource.core.Decision;
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoResourceServer;
-import io.logto.resource.core.Requirement;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.micronaut.MicronautLogtoAuthentication;
 import io.micronaut.core.async.publisher.Publishers;
@@ -17,11 +17,11 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 /**
- * Decides the {@code Require*Scopes} annotation of the matched route with the core. Runs before
- * {@link SecuredAnnotationRule}: a request without a verified Logto token is rejected (401); a denied
- * decision is rejected with the core's 403 {@code insufficient_scope} challenge left on the request; a
- * granted one is allowed, or left to {@code @Secured} when the endpoint carries it too. Routes without
- * an annotation are not this rule's business.
+ * Decides the {@code Require*Scopes} annotation of the matched route with the core, the organization id
+ * taken from the route's path variable. Runs before {@link SecuredAnnotationRule}: a request without a
+ * verified Logto token is rejected (401); a denied decision is rejected with the core's 403 challenge left on
+ * the request; a granted one is allowed, or left to {@code @Secured} when the endpoint carries it too. Routes
+ * without an annotation are not this rule's business.
  */
 @Singleton
 final class LogtoRequirementRule implements SecurityRule<HttpRequest<?>> {
@@ -47,16 +47,18 @@ final class LogtoRequirementRule implements SecurityRule<HttpRequest<?>> {
         if (route == null) {
             return UNKNOWN;
         }
-        EndpointRequirement endpoint = requirements.of(route.getRouteInfo());
-        if (!endpoint.isPresent()) {
+        EndpointRequirements.RouteRequirement endpoint = requirements.of(route.getRouteInfo());
+        EndpointRequirement requirement = endpoint.requirement();
+        if (requirement == null) {
             return UNKNOWN;
         }
         VerifiedToken token = MicronautLogtoAuthentication.verifiedToken(authentication).orElse(null);
-        Requirement requirement = endpoint.requirement(route.getVariableValues());
-        if (token == null || requirement == null) {
+        if (token == null) {
             return REJECTED;
         }
-        Decision decision = logto.authorize(token, requirement);
+        // a lambda, not route.getVariableValues()::get, so that global requirements never build the variable map
+        Object organizationId = requirement.organizationVariable().map(name -> route.getVariableValues().get(name)).orElse(null);
+        Decision decision = logto.authorize(token, requirement, organizationId == null ? null : organizationId.toString());
         if (decision.isGranted()) {
             return endpoint.alsoSecured() ? UNKNOWN : ALLOWED;
         }

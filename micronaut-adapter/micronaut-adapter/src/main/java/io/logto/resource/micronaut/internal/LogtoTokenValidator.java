@@ -11,22 +11,27 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 
 /**
- * Verifies the token with the core and turns a verified token into an {@link Authentication} (see
- * {@link MicronautLogtoAuthentication}); a refused token emits nothing and leaves the core's 401
- * {@code invalid_token} challenge on the request.
+ * Verifies the token with the core's non-blocking path and turns a verified token into an
+ * {@link Authentication} (see {@link MicronautLogtoAuthentication}); a refused token emits nothing and
+ * leaves the core's 401 {@code invalid_token} challenge on the request. Nothing here waits: when the core
+ * answers at once (cache hit, known key, malformed token) the result is emitted on the calling event loop;
+ * when it must fetch keys the publisher completes later, back on the request's event loop
+ * ({@link ResumeExecutor}), never on the core's key-fetch threads.
  */
 @Singleton
 final class LogtoTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final LogtoResourceServer logto;
+    private final ResumeExecutor resume;
 
-    LogtoTokenValidator(LogtoResourceServer logto) {
+    LogtoTokenValidator(LogtoResourceServer logto, ResumeExecutor resume) {
         this.logto = logto;
+        this.resume = resume;
     }
 
     @Override
@@ -34,19 +39,29 @@ final class LogtoTokenValidator implements TokenValidator<HttpRequest<?>> {
         BearerToken bearer = request == null ? null : request.getAttribute(LogtoAttributes.BEARER, BearerToken.class)
                 .filter(read -> read.value().equals(token)).orElse(null);
         // A token found by another TokenReader (e.g. a cookie) is judged as if it came in the header.
-        AuthenticationResult result = logto.authenticate(bearer != null ? bearer : BearerToken.fromHeader("Bearer " + token));
+        CompletableFuture<AuthenticationResult> result = logto.authenticateAsync(
+                bearer != null ? bearer : BearerToken.fromHeader("Bearer " + token)).toCompletableFuture();
+        if (result.isDone()) {
+            Authentication authentication = authentication(result.join(), request);
+            return authentication == null ? Publishers.empty() : Publishers.just(authentication);
+        }
+        return Publishers.fromCompletableFuture(result.thenApplyAsync(done -> authentication(done, request), resume.of(request)));
+    }
+
+    /** The authentication of a verified token; null (and the challenge left on the request) otherwise. */
+    private static Authentication authentication(AuthenticationResult result, HttpRequest<?> request) {
         if (result.isAuthenticated()) {
-            return Publishers.just(authentication(result.token().orElseThrow()));
+            return authentication(result.token().orElseThrow());
         }
         if (request != null) {
             request.setAttribute(LogtoAttributes.CHALLENGE, result.challenge().orElseThrow());
         }
-        return Publishers.empty();
+        return null;
     }
 
     private static Authentication authentication(VerifiedToken token) {
         Map<String, Object> attributes = new HashMap<>(token.claims());
         attributes.put(MicronautLogtoAuthentication.VERIFIED_TOKEN, token);
-        return Authentication.build(token.subject(), List.of(), attributes);
+        return Authentication.build(token.subject(), token.roles(), attributes);
     }
 }

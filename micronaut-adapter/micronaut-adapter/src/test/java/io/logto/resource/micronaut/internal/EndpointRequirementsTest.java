@@ -1,9 +1,13 @@
 package io.logto.resource.micronaut.internal;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.logto.resource.core.EndpointRequirement;
+import io.logto.resource.core.ScopeMatch;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +15,13 @@ import org.junit.jupiter.api.Test;
 class EndpointRequirementsTest {
 
     @Test
-    void failsStartupWhenOrganizationIdFromNamesAVariableThePathLacks() {
-        assertThatThrownBy(() -> start("variable"))
-                .hasStackTraceContaining("organizationIdFrom names the path variable 'organization'")
-                .hasStackTraceContaining("/misconfigured/{orgId}");
+    void failsStartupWithTheCoresMessageForAScopeNameItRefuses() {
+        String coreMessage = catchThrowableOfType(IllegalArgumentException.class,
+                () -> EndpointRequirement.global(ScopeMatch.ALL, List.of("read report"))).getMessage();
+
+        assertThatThrownBy(() -> start("scope"))
+                .hasStackTraceContaining("@RequireScopes: " + coreMessage)
+                .hasStackTraceContaining("/misconfigured/reports");
     }
 
     @Test

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.core.SecurityEventLevel;
 import io.logto.resource.core.SignatureProvider;
 import io.logto.resource.micronaut.LogtoProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.inject.DisposableBeanDefinition;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +54,9 @@ class LogtoFactoryTest {
                     .realm("reports")
                     .scopesSupported(List.of("read:report", "write:report"))
                     .allowInsecureHttp(true)
+                    .proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example.com", 3128)))
+                    .securityEventLevel(SecurityEventLevel.WARN)
+                    .securityEventsPerSecond(5)
                     .build();
 
             assertThat(settings(context.getBean(LogtoConfig.class))).isEqualTo(settings(expected));
@@ -137,7 +143,8 @@ class LogtoFactoryTest {
                 config.jwksRefreshAhead(), config.jwksUnknownKeyRefetchInterval(), config.jwksOutageTolerance(),
                 config.jwksSizeLimitBytes(), config.requireAccessTokenType(), config.tokenCacheMaxEntries(),
                 config.maxTokenLength(), config.signatureProvider(), config.resourceMetadataUri(), config.realm(),
-                config.scopesSupported(), config.allowInsecureHttp());
+                config.scopesSupported(), config.allowInsecureHttp(), config.proxy(),
+                config.securityEventLevel(), config.securityEventsPerSecond());
     }
 
     private static String coreMessage(Map<String, Object> properties) {

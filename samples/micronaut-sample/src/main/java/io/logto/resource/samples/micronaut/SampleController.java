@@ -9,12 +9,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * The sample contract: one public endpoint and one protected endpoint per Logto scenario. The metadata
- * document at {@code /.well-known/oauth-protected-resource} comes with the adapter.
+ * The sample contract: one public endpoint, one protected endpoint per Logto scenario, and
+ * {@code /api/idiom/secured} guarded only by {@code @Secured("read:report")}. The metadata document at
+ * {@code /.well-known/oauth-protected-resource} comes with the adapter.
  */
 @Controller("/api")
 final class SampleController {
@@ -65,6 +67,18 @@ final class SampleController {
     Caller writeReport(VerifiedToken token) {
         return new Caller(token.subject());
     }
+
+    /**
+     * Guarded only by Micronaut's own idiom: the roles are the core's {@code VerifiedToken.roles()}, so this grants a
+     * global API token with {@code read:report} and refuses organization and organization-API tokens carrying it.
+     */
+    // tag::idiom[]
+    @Get("/idiom/secured")
+    @Secured("read:report")
+    Caller securedIdiom(Authentication authentication) {
+        return new Caller(authentication.getName());
+    }
+    // end::idiom[]
 
     @Post("/organizations/{orgId}/members")
     @RequireOrganizationScopes("invite:member")
