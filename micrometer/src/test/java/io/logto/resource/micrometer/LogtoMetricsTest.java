@@ -183,6 +183,21 @@ class LogtoMetricsTest {
     }
 
     @Test
+    void duringAKeyServerOutageTheKeysInMemoryStillCount() {
+        LogtoResourceServer logto = start(config());
+        logto.verifier().verify(issuer.globalToken(AUDIENCE).sign());
+
+        issuer.close();
+        logto.verifier().verify(issuer.globalToken(AUDIENCE).signedWithUnknownKey().sign());
+
+        assertThat(registry.get(LogtoMetrics.JWKS_FETCH).tags("outcome", "failure", "cause", "unknown_key")
+                .functionTimer().count()).isEqualTo(1);
+        assertThat(logto.status().lastFetchError()).isPresent();
+        assertThat(registry.get(LogtoMetrics.JWKS_KEYS).gauge().value()).isEqualTo(1);
+        assertThat(registry.get(LogtoMetrics.JWKS_KEY_AGE).gauge().value()).isNotNaN();
+    }
+
+    @Test
     void eventsHeardBeforeBindingAreCountedAndGaugesWithoutAServerReadNaN() {
         MeterRegistry unbound = new SimpleMeterRegistry();
         LogtoMetrics early = new LogtoMetrics(() -> null);
