@@ -42,16 +42,36 @@ final class LogtoOperations {
         return builder.build();
     }
 
+    /**
+     * The named TLS configuration's context, resolved on first use (the registry is not ready at runtime init); an
+     * unknown name fails startup here, from the configuration.
+     */
     private static SSLContext sslContext(String name) {
-        TlsConfiguration tls = Arc.container().instance(TlsConfigurationRegistry.class).get().get(name)
-                .orElseThrow(() -> new ConfigurationException(TLS_CONFIGURATION_NAME + " names '" + name
-                        + "', which is not a configured TLS configuration (quarkus.tls." + name + ".*)",
-                        Set.of(TLS_CONFIGURATION_NAME)));
-        try {
-            return tls.createSSLContext();
-        } catch (Exception e) {
-            throw new ConfigurationException(TLS_CONFIGURATION_NAME + ": the TLS configuration '" + name
-                    + "' could not be turned into an SSLContext: " + e.getMessage(), Set.of(TLS_CONFIGURATION_NAME));
+        String prefix = "quarkus.tls." + name + ".";
+        boolean configured = false;
+        for (String property : ConfigProvider.getConfig().getPropertyNames()) {
+            if (property.startsWith(prefix)) {
+                configured = true;
+                break;
+            }
         }
+        if (!configured) {
+            throw unknown(name);
+        }
+        return new DeferredSslContext(() -> {
+            TlsConfiguration tls = Arc.container().instance(TlsConfigurationRegistry.class).get().get(name)
+                    .orElseThrow(() -> unknown(name));
+            try {
+                return tls.createSSLContext();
+            } catch (Exception e) {
+                throw new IllegalStateException(TLS_CONFIGURATION_NAME + ": the TLS configuration '" + name
+                        + "' could not be turned into an SSLContext: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static ConfigurationException unknown(String name) {
+        return new ConfigurationException(TLS_CONFIGURATION_NAME + " names '" + name
+                + "', which is not a configured TLS configuration (quarkus.tls." + name + ".*)", Set.of(TLS_CONFIGURATION_NAME));
     }
 }
