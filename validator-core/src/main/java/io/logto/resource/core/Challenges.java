@@ -2,10 +2,12 @@ package io.logto.resource.core;
 
 import io.logto.resource.core.internal.Json;
 import java.net.URI;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 
@@ -14,6 +16,7 @@ import java.util.TreeSet;
  * {@code invalid_token} for a refused token, 403 {@code insufficient_scope} with {@code scope} for a
  * missing permission, 400 {@code invalid_request} for a malformed request. Every challenge carries the
  * configured {@code realm} and the RFC 9728 {@code resource_metadata} URL when they are known.
+ * {@link #withScopeHint(Collection)} adds a {@code scope} hint to the 401 answers, as MCP clients expect.
  *
  * <p>Fixed challenges are computed once; only {@code insufficient_scope} depends on the requirement.
  * Thread-safe and immutable.
@@ -25,19 +28,21 @@ public final class Challenges {
 
     private final String realm;
     private final String resourceMetadata;
+    private final String scopeHint;
     private final Challenge missingToken;
     private final Challenge invalidRequest;
     private final Challenge accessDenied;
     private final Map<RejectionReason, Challenge> invalidTokens = new EnumMap<>(RejectionReason.class);
 
-    private Challenges(String realm, URI resourceMetadata) {
+    private Challenges(String realm, String resourceMetadata, String scopeHint) {
         this.realm = realm;
-        this.resourceMetadata = resourceMetadata == null ? null : resourceMetadata.toString();
-        this.missingToken = build(401, null, MISSING_TOKEN_DESCRIPTION, null, false);
+        this.resourceMetadata = resourceMetadata;
+        this.scopeHint = scopeHint;
+        this.missingToken = build(401, null, MISSING_TOKEN_DESCRIPTION, scopeHint, false);
         this.invalidRequest = build(400, "invalid_request", INVALID_REQUEST_DESCRIPTION, null, true);
         this.accessDenied = build(403, "insufficient_scope", "No access rule allows this request.", null, true);
         for (RejectionReason reason : RejectionReason.values()) {
-            invalidTokens.put(reason, build(401, "invalid_token", reason.description(), null, true));
+            invalidTokens.put(reason, build(401, "invalid_token", reason.description(), scopeHint, true));
         }
     }
 
@@ -48,7 +53,33 @@ public final class Challenges {
      * @return the challenges
      */
     public static Challenges of(LogtoConfig config) {
-        return new Challenges(config.realm().orElse(null), config.resourceMetadataUri().orElse(null));
+        return new Challenges(config.realm().orElse(null),
+                config.resourceMetadataUri().map(URI::toString).orElse(null), null);
+    }
+
+    /**
+     * The same challenges whose 401 answers ({@link #missingToken()} and {@link #invalidToken(Rejection)})
+     * also carry {@code scope="..."}: the scopes a client should request to get a usable token (RFC 6750
+     * section 3 allows {@code scope} on any challenge; the MCP authorization specification asks for it on
+     * 401). The 400 and 403 answers are unchanged. Build it once, at startup.
+     *
+     * <pre>{@code
+     * Challenges mcp = logto.challenges().withScopeHint(List.of("read:report", "write:report"));
+     * mcp.missingToken().wwwAuthenticate();   // Bearer scope="read:report write:report", resource_metadata="..."
+     * }</pre>
+     *
+     * @param scopes the scopes to name, sorted in the header; none means no hint
+     * @return new challenges with the hint (replacing any hint these carry)
+     * @throws IllegalArgumentException when a scope name is not an RFC 6749 scope-token
+     */
+    public Challenges withScopeHint(Collection<String> scopes) {
+        String hint = String.join(" ", new TreeSet<>(ScopeNames.checked(scopes)));
+        return new Challenges(realm, resourceMetadata, hint.isEmpty() ? null : hint);
+    }
+
+    /** The {@code scope} hint of the 401 answers, space-separated; empty without one. */
+    public Optional<String> scopeHint() {
+        return Optional.ofNullable(scopeHint);
     }
 
     /** 401 with {@code WWW-Authenticate: Bearer} and no error code: the request carried no bearer token. */

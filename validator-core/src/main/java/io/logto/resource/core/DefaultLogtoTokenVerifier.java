@@ -1,6 +1,7 @@
 package io.logto.resource.core;
 
 import io.logto.resource.core.internal.KeyFetchThreads;
+import io.logto.resource.core.internal.LibraryVersions;
 import io.logto.resource.core.internal.NimbusKeys;
 import io.logto.resource.core.internal.NimbusSignatures;
 import io.logto.resource.core.internal.VerifiedTokenCache;
@@ -38,6 +39,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private final LongAdder cacheHits = new LongAdder();
 
     DefaultLogtoTokenVerifier(LogtoConfig config) {
+        LibraryVersions.requireSupported();
         this.config = config;
         this.listener = config.listener().orElse(null);
         this.skewMillis = config.clockSkew().toMillis();

@@ -20,7 +20,9 @@ public interface LogtoTokenVerifier extends AutoCloseable {
      *
      * @param config the configuration
      * @return a verifier
-     * @throws IllegalStateException when {@link SignatureProvider#BOUNCY_CASTLE} is chosen but absent
+     * @throws IllegalStateException when {@link SignatureProvider#BOUNCY_CASTLE} is chosen but absent, or when
+     *         Nimbus JOSE+JWT, Caffeine or Bouncy Castle on the class path is older than the SDK supports (10.5,
+     *         3.2.0 and 1.78.1; the message names the library, the version found and the minimum)
      */
     static LogtoTokenVerifier create(LogtoConfig config) {
         return new DefaultLogtoTokenVerifier(config);

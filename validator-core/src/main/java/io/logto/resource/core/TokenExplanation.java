@@ -12,12 +12,8 @@ import java.util.Optional;
 public final class TokenExplanation {
 
     /**
-     * One check: its name, whether it passed, and the expected and found values.
-     *
-     * @param name     the check, e.g. {@code issuer}
-     * @param passed   whether the token passed it
-     * @param expected what the configuration expects
-     * @param found    what the token carries
+     * One check: its name (e.g. {@code issuer}), whether the token passed it, what the configuration expects
+     * and what the token carries.
      */
     public static final class Check {
         private final String name;

@@ -74,6 +74,31 @@ class ChallengesTest {
     }
 
     @Test
+    void aScopeHintNamesTheScopesInEvery401AndNowhereElse() {
+        Challenges hinted = challenges.withScopeHint(List.of("write:report", "read:report"));
+        assertThat(hinted.missingToken().wwwAuthenticate())
+                .isEqualTo("Bearer scope=\"read:report write:report\", resource_metadata=\"" + METADATA + "\"");
+        assertThat(hinted.missingToken().body()).contains("\"scope\":\"read:report write:report\"");
+        assertThat(hinted.invalidToken(Rejection.of(RejectionReason.EXPIRED, "m", null)).wwwAuthenticate())
+                .isEqualTo("Bearer error=\"invalid_token\", error_description=\"The token has expired.\", "
+                        + "scope=\"read:report write:report\", resource_metadata=\"" + METADATA + "\"");
+        assertThat(hinted.invalidRequest()).usingRecursiveComparison().isEqualTo(challenges.invalidRequest());
+        assertThat(hinted.accessDenied()).usingRecursiveComparison().isEqualTo(challenges.accessDenied());
+        assertThat(hinted.scopeHint()).contains("read:report write:report");
+        assertThat(challenges.scopeHint()).isEmpty();
+        assertThat(challenges.missingToken().wwwAuthenticate()).doesNotContain("scope=");
+    }
+
+    @Test
+    void anEmptyScopeHintIsNoHintAndABadScopeNameIsRefused() {
+        assertThat(challenges.withScopeHint(List.of()).missingToken().wwwAuthenticate())
+                .isEqualTo(challenges.missingToken().wwwAuthenticate());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> challenges.withScopeHint(List.of("read report")))
+                .withMessageContaining("Invalid scope name");
+    }
+
+    @Test
     void mapsTheConvenienceExceptionToItsChallenge() {
         assertThat(challenges.forException(new AccessRefusedException(Rejection.of(RejectionReason.UNKNOWN_KEY, "m", null))).status())
                 .isEqualTo(401);

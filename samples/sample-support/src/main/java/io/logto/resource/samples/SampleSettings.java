@@ -100,6 +100,15 @@ public final class SampleSettings {
     }
 
     /**
+     * The in-process local issuer, for samples that print their own instructions (e.g. the MCP sample's).
+     *
+     * @return the local issuer, or empty with a real tenant
+     */
+    public java.util.Optional<LogtoTestIssuer> localIssuer() {
+        return java.util.Optional.ofNullable(localIssuer);
+    }
+
+    /**
      * Announces the running sample: with the local issuer, prints curl commands (a granted request, a
      * 403 and a 401 for each of Logto's three scenarios) whose tokens stay valid for 24 hours; with a
      * real tenant, one line.

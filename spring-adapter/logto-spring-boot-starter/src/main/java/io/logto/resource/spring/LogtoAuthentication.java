@@ -1,5 +1,6 @@
 package io.logto.resource.spring;
 
+import io.logto.resource.core.TokenRoles;
 import io.logto.resource.core.VerifiedToken;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,25 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The {@link org.springframework.security.core.Authentication} of a request that carried a verified Logto
- * access token: its name is the token's subject, its authorities are the token's scopes in Spring's usual
- * {@code SCOPE_<scope>} form, and its principal and credentials are the {@link VerifiedToken} itself (never
- * the raw token). Immutable apart from the details Spring Security may attach.
+ * access token: its name is the token's subject, its principal and credentials are the {@link VerifiedToken}
+ * itself (never the raw token), and its authorities are the token's {@link VerifiedToken#roles() roles} in
+ * Spring's usual {@code SCOPE_<role>} form, by the core's policy ({@link TokenRoles}):
+ *
+ * <ul>
+ *   <li>global API token: {@code SCOPE_read:report} for scope {@code read:report};</li>
+ *   <li>organization token for {@code org_42}: {@code SCOPE_organization:org_42 read:member};</li>
+ *   <li>organization-level API token for {@code org_42}: {@code SCOPE_organization-api:org_42 read:project}.</li>
+ * </ul>
+ *
+ * <p>So {@code hasAuthority('SCOPE_read:report')} is met by a global API token only, never by an organization
+ * token or an organization-level API token that carries {@code read:report}. Immutable apart from the details
+ * Spring Security may attach.
  */
 public final class LogtoAuthentication extends AbstractAuthenticationToken {
 
     private static final long serialVersionUID = 1L;
 
-    /** The prefix of every scope authority: {@code SCOPE_}. */
+    /** The prefix of every authority, Spring's convention for scopes: {@code SCOPE_}. */
     public static final String AUTHORITY_PREFIX = "SCOPE_";
 
     private final transient VerifiedToken token;
@@ -35,15 +46,15 @@ public final class LogtoAuthentication extends AbstractAuthenticationToken {
     }
 
     private static List<GrantedAuthority> authorities(VerifiedToken token) {
-        List<GrantedAuthority> authorities = new ArrayList<>(token.scopes().size());
-        for (String scope : token.scopes()) {
-            authorities.add(new SimpleGrantedAuthority(AUTHORITY_PREFIX + scope));
+        List<GrantedAuthority> authorities = new ArrayList<>(token.roles().size());
+        for (String role : token.roles()) {
+            authorities.add(new SimpleGrantedAuthority(AUTHORITY_PREFIX + role));
         }
         return authorities;
     }
 
     /** The verified token. */
-    public VerifiedToken token() {
+    public VerifiedToken verifiedToken() {
         return token;
     }
 

@@ -1,5 +1,6 @@
 package io.logto.resource.spring;
 
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.Requirement;
 import io.logto.resource.core.ScopeMatch;
@@ -47,25 +48,25 @@ public final class LogtoAuthorizer {
     }
 
     /**
-     * Checks for an organization token for one organization.
+     * Checks for an organization token for one organization. A null or empty organization id is denied with
+     * the core's {@code MISSING_ORGANIZATION} decision (403 {@code insufficient_scope} without {@code scope}).
      *
      * @param organizationId the organization named by the request, e.g. {@code #orgId}
      * @return the check
-     * @throws IllegalArgumentException when the organization id is null
      */
     public Check organization(String organizationId) {
-        return new Check(TokenKind.ORGANIZATION, requireOrganization(organizationId));
+        return new Check(TokenKind.ORGANIZATION, organizationId);
     }
 
     /**
-     * Checks for an organization-level API token ({@code organization_id}) for one organization.
+     * Checks for an organization-level API token ({@code organization_id}) for one organization. A null or
+     * empty organization id is denied like {@link #organization(String)}'s.
      *
      * @param organizationId the organization named by the request, e.g. {@code #orgId}
      * @return the check
-     * @throws IllegalArgumentException when the organization id is null
      */
     public Check organizationApi(String organizationId) {
-        return new Check(TokenKind.ORGANIZATION_API, requireOrganization(organizationId));
+        return new Check(TokenKind.ORGANIZATION_API, organizationId);
     }
 
     /**
@@ -77,21 +78,33 @@ public final class LogtoAuthorizer {
      */
     public AuthorizationDecision decide(Authentication authentication, Requirement requirement) {
         if (authentication instanceof LogtoAuthentication logtoAuthentication) {
-            return new LogtoAuthorizationDecision(logto.authorize(logtoAuthentication.token(), requirement));
+            return new LogtoAuthorizationDecision(logto.authorize(logtoAuthentication.verifiedToken(), requirement));
         }
         return new AuthorizationDecision(false);
     }
 
-    private static String requireOrganization(String organizationId) {
-        if (organizationId == null) {
-            throw new IllegalArgumentException("the organization id is null: pass it from the request, e.g. "
-                    + "@logto.organization(#orgId) with a method parameter orgId (compiled with -parameters)");
+    /**
+     * Decides an endpoint's requirement for an authentication, as the annotations are decided.
+     *
+     * @param authentication the caller, possibly null or anonymous
+     * @param requirement    what the endpoint needs
+     * @param organizationId the organization id read from the request, null or empty when it has none
+     * @return a {@link LogtoAuthorizationDecision} for a Logto authentication, else a denied decision
+     */
+    public AuthorizationDecision decide(Authentication authentication, EndpointRequirement requirement,
+                                        String organizationId) {
+        if (authentication instanceof LogtoAuthentication logtoAuthentication) {
+            return new LogtoAuthorizationDecision(
+                    logto.authorize(logtoAuthentication.verifiedToken(), requirement, organizationId));
         }
-        return organizationId;
+        return new AuthorizationDecision(false);
     }
 
     /** One kind of token for one organization (or none), waiting for its scopes. */
     public final class Check {
+
+        /** The "variable" an expression's organization id comes from: this bean's method argument. */
+        private static final String ARGUMENT = "organizationId";
 
         private final TokenKind kind;
         private final String organizationId;
@@ -106,7 +119,7 @@ public final class LogtoAuthorizer {
          *
          * @param scopes scope names; none means any token of this kind (and organization)
          * @return the decision
-         * @throws IllegalArgumentException when a scope name is blank or contains a space
+         * @throws IllegalArgumentException with the core's message when a scope name is invalid
          */
         public AuthorizationDecision has(String... scopes) {
             return decide(ScopeMatch.ALL, scopes);
@@ -117,7 +130,7 @@ public final class LogtoAuthorizer {
          *
          * @param scopes scope names
          * @return the decision
-         * @throws IllegalArgumentException when a scope name is blank or contains a space
+         * @throws IllegalArgumentException with the core's message when a scope name is invalid
          */
         public AuthorizationDecision hasAny(String... scopes) {
             return decide(ScopeMatch.ANY, scopes);
@@ -126,7 +139,9 @@ public final class LogtoAuthorizer {
         private AuthorizationDecision decide(ScopeMatch match, String... scopes) {
             Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext()
                     .getAuthentication();
-            return LogtoAuthorizer.this.decide(authentication, Requirement.of(kind, organizationId, match, List.of(scopes)));
+            EndpointRequirement requirement = EndpointRequirement.of(kind,
+                    kind == TokenKind.GLOBAL_API ? null : ARGUMENT, match, List.of(scopes));
+            return LogtoAuthorizer.this.decide(authentication, requirement, organizationId);
         }
     }
 }

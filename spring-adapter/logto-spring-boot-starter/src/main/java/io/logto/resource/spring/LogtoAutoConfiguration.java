@@ -28,6 +28,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import java.util.List;
 
@@ -36,6 +37,7 @@ import java.util.List;
  * the {@code logto.*} properties through the core's {@link LogtoConfig#fromProperties} (invalid settings fail
  * startup with the core's message) and, in a servlet application with Spring Security: the
  * {@link LogtoAuthenticationProvider}, {@link LogtoAuthenticationEntryPoint}, {@link LogtoAccessDeniedHandler},
+ * {@link LogtoRequestRejectedHandler} (400 for a URL Spring Security's firewall rejects),
  * the {@code logto} bean ({@link LogtoAuthorizer}), method security for the three {@code @Require*}
  * annotations, and a default stateless {@link SecurityFilterChain} ({@link LogtoConfigurer}, every request
  * authenticated, CSRF off). With Spring MVC it adds {@code VerifiedToken} handler parameters and the
@@ -100,6 +102,12 @@ public final class LogtoAutoConfiguration {
         @ConditionalOnMissingBean
         LogtoAccessDeniedHandler logtoAccessDeniedHandler(LogtoResourceServer logto) {
             return new LogtoAccessDeniedHandler(logto);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(RequestRejectedHandler.class)
+        LogtoRequestRejectedHandler logtoRequestRejectedHandler() {
+            return new LogtoRequestRejectedHandler();
         }
 
         @Bean(LogtoAuthorizer.BEAN_NAME)

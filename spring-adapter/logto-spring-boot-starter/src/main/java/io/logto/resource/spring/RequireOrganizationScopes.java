@@ -19,7 +19,10 @@ import java.lang.annotation.Target;
  * Map<String, Object> members(@PathVariable String orgId, VerifiedToken token) { ... }
  * }</pre>
  *
- * <p>The path variable must appear in every path of the handler method; application startup fails otherwise.
+ * <p>On a class it applies to every method that carries no Logto annotation of its own. A request without the
+ * path variable (or with an empty one) is denied with 403 {@code insufficient_scope}, the core's answer for a
+ * missing organization; an invalid scope name or a blank {@code organizationIdFrom} fails application startup
+ * with the core's message.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

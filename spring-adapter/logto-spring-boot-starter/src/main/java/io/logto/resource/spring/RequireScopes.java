@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>On a class it applies to every method that carries no Logto annotation of its own. Enforced by Spring
- * method security around any Spring bean, and combinable with {@code @PreAuthorize}.
+ * method security around any Spring bean, and combinable with {@code @PreAuthorize}. An invalid scope name
+ * fails application startup with the core's message.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

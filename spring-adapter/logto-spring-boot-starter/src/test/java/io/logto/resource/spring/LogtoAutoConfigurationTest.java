@@ -2,7 +2,9 @@ package io.logto.resource.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.ScopeMatch;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.spring.internal.BearerTokenAuthenticationFilter;
 import io.logto.resource.spring.internal.LogtoConfigurationFailureAnalyzer;
@@ -10,6 +12,7 @@ import io.logto.resource.spring.internal.LogtoEndpointScan;
 import io.logto.resource.spring.internal.LogtoWebMvcConfigurer;
 import io.logto.resource.spring.internal.ProtectedResourceMetadataFilter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -138,6 +143,7 @@ class LogtoAutoConfigurationTest {
         web.run(context -> {
             assertThat(context).hasSingleBean(LogtoResourceServer.class).hasSingleBean(LogtoAuthenticationProvider.class)
                     .hasSingleBean(LogtoAuthenticationEntryPoint.class).hasSingleBean(LogtoAccessDeniedHandler.class)
+                    .hasSingleBean(LogtoRequestRejectedHandler.class)
                     .hasSingleBean(LogtoEndpointScan.class).hasSingleBean(LogtoWebMvcConfigurer.class)
                     .hasBean("logtoAuthorizationAdvisor").hasBean("logtoSecurityFilterChain")
                     .doesNotHaveBean("defaultSecurityFilterChain").doesNotHaveBean(UserDetailsService.class);
@@ -153,6 +159,7 @@ class LogtoAutoConfigurationTest {
         assertBacksOff(LogtoAuthenticationEntryPoint.class, () -> new LogtoAuthenticationEntryPoint(server));
         assertBacksOff(LogtoAccessDeniedHandler.class, () -> new LogtoAccessDeniedHandler(server));
         assertBacksOff(LogtoAuthorizer.class, () -> new LogtoAuthorizer(server));
+        assertBacksOff(RequestRejectedHandler.class, HttpStatusRequestRejectedHandler::new);
         assertBacksOff(LogtoWebMvcConfigurer.class, () -> new LogtoWebMvcConfigurer(server));
         assertBacksOff(LogtoEndpointScan.class, () -> new LogtoEndpointScan(new StaticListableBeanFactory()));
         server.close();
@@ -207,22 +214,6 @@ class LogtoAutoConfigurationTest {
     }
 
     @Test
-    void organizationAnnotationWhosePathLacksTheVariableFailsStartup() {
-        web.withUserConfiguration(MissingVariable.class).run(context -> assertThat(cause(context.getStartupFailure()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("path variable 'orgId'").hasMessageContaining("/members"));
-    }
-
-    @RestController
-    static class MissingVariable {
-        @GetMapping("/members")
-        @RequireOrganizationScopes("read:member")
-        String members() {
-            return "";
-        }
-    }
-
-    @Test
     void twoLogtoAnnotationsOnOneMethodFailStartup() {
         web.withUserConfiguration(TwoAnnotations.class).run(context -> assertThat(cause(context.getStartupFailure()))
                 .isInstanceOf(IllegalStateException.class)
@@ -243,7 +234,49 @@ class LogtoAutoConfigurationTest {
     void invalidScopeNameInAnAnnotationFailsStartupWithTheCoresMessage() {
         web.withUserConfiguration(BadScope.class).run(context -> assertThat(cause(context.getStartupFailure()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("scope names"));
+                .hasMessage(coreMessage(() -> EndpointRequirement.global(ScopeMatch.ALL, List.of("read report")))));
+    }
+
+    @Test
+    void invalidScopeNameOnAServiceBeanFailsStartupToo() {
+        web.withUserConfiguration(BadScopeService.class).run(context -> {
+            Throwable failure = context.getStartupFailure();
+            assertThat(cause(failure)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(coreMessage(() -> EndpointRequirement.global(ScopeMatch.ALL, List.of("read\"report"))));
+            assertThat(failure).hasStackTraceContaining(BadScopeService.class.getName());
+        });
+    }
+
+    @Test
+    void blankOrganizationVariableFailsStartupWithTheCoresMessage() {
+        web.withUserConfiguration(BlankVariable.class).run(context -> assertThat(cause(context.getStartupFailure()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(coreMessage(() -> EndpointRequirement.organization(" ", ScopeMatch.ALL, List.of()))));
+    }
+
+    static class BadScopeService {
+        @RequireScopes("read\"report")
+        public String read() {
+            return "";
+        }
+    }
+
+    @RestController
+    static class BlankVariable {
+        @GetMapping("/orgs/{orgId}/members")
+        @RequireOrganizationScopes(value = "read:member", organizationIdFrom = " ")
+        String members() {
+            return "";
+        }
+    }
+
+    private static String coreMessage(Runnable invalid) {
+        try {
+            invalid.run();
+        } catch (IllegalArgumentException expected) {
+            return expected.getMessage();
+        }
+        throw new AssertionError("the core accepted it");
     }
 
     @RestController

@@ -8,6 +8,7 @@ import io.logto.resource.core.Challenge;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.ProtectedResourceMetadata;
 import io.logto.resource.core.Requirement;
+import io.logto.resource.core.TokenRoles;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.logto.resource.test.TokenBuilder;
 import java.util.List;
@@ -24,9 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The auto-configured default chain, annotations, the {@code logto} bean, handler parameters and the
- * metadata endpoint, against real tokens from a loopback issuer. Every refusal must be exactly the core's
- * challenge for the same input.
+ * The auto-configured default chain, annotations, the {@code logto} bean, authorities, handler parameters and
+ * the metadata endpoint, against real tokens from a loopback issuer. Every refusal must be exactly the core's
+ * challenge for the same input. The HTTP contract itself is played by {@link SpringConformanceTest}.
  */
 @SpringBootTest(classes = TestApplication.class)
 @AutoConfigureMockMvc
@@ -53,83 +54,18 @@ class LogtoSecurityIntegrationTest {
     }
 
     @Test
-    void globalTokenWithTheScopeReachesTheHandlerWithItsSubject() throws Exception {
-        MockHttpServletResponse response = call(get("/reports"), ISSUER.globalToken(AUDIENCE).subject("u-7").scopes("read:report"));
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentAsString()).isEqualTo("{\"sub\":\"u-7\"}");
-    }
-
-    @Test
-    void requestWithoutTokenGetsTheMissingTokenChallenge() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/reports")).andReturn().getResponse();
-        assertChallenge(response, logto.challenges().missingToken());
-        assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("resource_metadata=").doesNotContain("error=");
-    }
-
-    @Test
-    void everyRefusedTokenGetsTheCoresInvalidTokenChallenge() throws Exception {
-        List<String> refused = List.of(
-                ISSUER.globalToken(AUDIENCE).scopes("read:report").signedWithUnknownKey().sign(),
-                ISSUER.globalToken(AUDIENCE).scopes("read:report").issuer("https://evil.example.com/oidc").sign(),
-                ISSUER.globalToken(AUDIENCE).scopes("read:report").audience("https://other.example.com").sign(),
-                ISSUER.globalToken(AUDIENCE).scopes("read:report").type("JWT").sign(),
-                ISSUER.globalToken(AUDIENCE).scopes("read:report").expired().sign(),
-                "not-a-jwt",
-                "a".repeat(60 * 1024));
-        for (String token : refused) {
-            MockHttpServletResponse response = mvc.perform(get("/reports").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                    .andReturn().getResponse();
-            assertChallenge(response, logto.authenticate("Bearer " + token).challenge().orElseThrow());
-            assertThat(response.getStatus()).isEqualTo(401);
-            assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("error=\"invalid_token\"");
-        }
-    }
-
-    @Test
-    void malformedAuthorizationHeaderGetsInvalidRequest() throws Exception {
-        for (String header : List.of("Bearer two tokens", "Bearer", "Bearer \u00e9t\u00e9")) {
-            MockHttpServletResponse response = mvc.perform(get("/reports").header(HttpHeaders.AUTHORIZATION, header))
-                    .andReturn().getResponse();
-            assertChallenge(response, logto.challenges().invalidRequest());
-        }
-    }
-
-    @Test
-    void repeatedAuthorizationHeaderIsMalformed() throws Exception {
-        String token = ISSUER.globalToken(AUDIENCE).scopes("read:report").sign();
-        MockHttpServletResponse response = mvc.perform(get("/reports")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token, "Bearer " + token)).andReturn().getResponse();
-        assertChallenge(response, logto.challenges().invalidRequest());
-    }
-
-    @Test
-    void bearerSchemeIsCaseInsensitive() throws Exception {
-        String token = ISSUER.globalToken(AUDIENCE).scopes("read:report").sign();
-        assertThat(mvc.perform(get("/reports").header(HttpHeaders.AUTHORIZATION, "bEaReR " + token))
-                .andReturn().getResponse().getStatus()).isEqualTo(200);
-    }
-
-    @Test
-    void tokenInQueryStringIsIgnored() throws Exception {
-        String token = ISSUER.globalToken(AUDIENCE).scopes("read:report").sign();
-        assertChallenge(mvc.perform(get("/reports").queryParam("access_token", token)).andReturn().getResponse(),
-                logto.challenges().missingToken());
-    }
-
-    @Test
-    void missingScopeGetsInsufficientScopeNamingIt() throws Exception {
-        TokenBuilder token = ISSUER.globalToken(AUDIENCE).scopes("write:report");
-        MockHttpServletResponse response = call(get("/reports"), token);
-        assertDenied(response, token, Requirement.global("read:report"));
-        assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("scope=\"read:report\"");
-    }
-
-    @Test
-    void globalEndpointRefusesTokensCarryingAnOrganization() throws Exception {
-        TokenBuilder organizationApi = ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:report");
-        assertDenied(call(get("/reports"), organizationApi), organizationApi, Requirement.global("read:report"));
-        TokenBuilder organization = ISSUER.organizationToken("org_1").scopes("read:report");
-        assertDenied(call(get("/reports"), organization), organization, Requirement.global("read:report"));
+    void theDefaultChainAnswersEveryOutcomeWithTheCoresChallenge() throws Exception {
+        MockHttpServletResponse granted = call(get("/reports"), ISSUER.globalToken(AUDIENCE).subject("u-7").scopes("read:report"));
+        assertThat(granted.getStatus()).isEqualTo(200);
+        assertThat(granted.getContentAsString()).isEqualTo("{\"sub\":\"u-7\"}");
+        assertChallenge(mvc.perform(get("/reports")).andReturn().getResponse(), logto.challenges().missingToken());
+        String expired = ISSUER.globalToken(AUDIENCE).scopes("read:report").expired().sign();
+        assertChallenge(mvc.perform(get("/reports").header(HttpHeaders.AUTHORIZATION, "Bearer " + expired))
+                .andReturn().getResponse(), logto.authenticate("Bearer " + expired).challenge().orElseThrow());
+        assertChallenge(mvc.perform(get("/reports").header(HttpHeaders.AUTHORIZATION, "Bearer two tokens"))
+                .andReturn().getResponse(), logto.challenges().invalidRequest());
+        TokenBuilder lacking = ISSUER.organizationToken("org_1").scopes("read:report");
+        assertDenied(call(get("/reports"), lacking), lacking, Requirement.global("read:report"));
     }
 
     @Test
@@ -148,39 +84,11 @@ class LogtoSecurityIntegrationTest {
     }
 
     @Test
-    void organizationEndpointAcceptsTheOrganizationsTokenOnly() throws Exception {
-        MockHttpServletResponse granted = call(get("/orgs/org_1/members"), ISSUER.organizationToken("org_1").scopes("read:member"));
-        assertThat(granted.getStatus()).isEqualTo(200);
-        assertThat(granted.getContentAsString()).contains("\"organizationId\":\"org_1\"");
-
-        TokenBuilder otherOrganization = ISSUER.organizationToken("org_2").scopes("read:member");
-        assertDenied(call(get("/orgs/org_1/members"), otherOrganization), otherOrganization,
-                Requirement.organization("org_1", "read:member"));
-        TokenBuilder global = ISSUER.globalToken(AUDIENCE).scopes("read:member");
-        assertDenied(call(get("/orgs/org_1/members"), global), global, Requirement.organization("org_1", "read:member"));
-        TokenBuilder lacking = ISSUER.organizationToken("org_1").scopes("invite:member");
-        assertDenied(call(get("/orgs/org_1/members"), lacking), lacking, Requirement.organization("org_1", "read:member"));
-    }
-
-    @Test
     void organizationIdComesFromTheNamedPathVariable() throws Exception {
         assertThat(call(get("/tenants/org_9/members"), ISSUER.organizationToken("org_9").scopes("read:member"))
                 .getContentAsString()).isEqualTo("{\"organizationId\":\"org_9\"}");
         TokenBuilder other = ISSUER.organizationToken("org_1").scopes("read:member");
         assertDenied(call(get("/tenants/org_9/members"), other), other, Requirement.organization("org_9", "read:member"));
-    }
-
-    @Test
-    void organizationApiEndpointNeedsTheMatchingOrganizationId() throws Exception {
-        assertThat(call(get("/orgs/org_1/projects"), ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:project"))
-                .getStatus()).isEqualTo(200);
-        for (TokenBuilder refused : List.of(
-                ISSUER.organizationApiToken(AUDIENCE, "org_2").scopes("read:project"),
-                ISSUER.globalToken(AUDIENCE).scopes("read:project"),
-                ISSUER.organizationToken("org_1").scopes("read:project"))) {
-            assertDenied(call(get("/orgs/org_1/projects"), refused), refused,
-                    Requirement.organizationApi("org_1", "read:project"));
-        }
     }
 
     @Test
@@ -206,6 +114,63 @@ class LogtoSecurityIntegrationTest {
     void aPlainSpringDenialOfAVerifiedTokenGetsTheCoresAccessDeniedChallenge() throws Exception {
         assertChallenge(call(get("/expr/authority"), ISSUER.globalToken(AUDIENCE).scopes("other")),
                 logto.challenges().accessDenied());
+    }
+
+    @Test
+    void hasAuthorityForAGlobalScopeGrantsOnlyGlobalTokens() throws Exception {
+        assertThat(call(get("/expr/authority"), ISSUER.globalToken(AUDIENCE).scopes("read:report")).getStatus())
+                .isEqualTo(200);
+        for (TokenBuilder refused : List.of(ISSUER.organizationToken("org_1").scopes("read:report"),
+                ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:report"))) {
+            assertChallenge(call(get("/expr/authority"), refused), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void aScopeWithACommaIsJustAnotherAuthority() throws Exception {
+        assertThat(call(get("/expr/authority"), ISSUER.globalToken(AUDIENCE).scopes("read:report", "a,b")).getStatus())
+                .isEqualTo(200);
+        assertThat(call(get("/me"), ISSUER.globalToken(AUDIENCE).scopes("a,b")).getContentAsString())
+                .contains("\"authorities\":[\"SCOPE_a,b\"]");
+    }
+
+    @Test
+    void organizationTokensGetOrganizationQualifiedAuthorities() throws Exception {
+        assertThat(call(get("/me"), ISSUER.organizationToken("org_1").scopes("read:member")).getContentAsString())
+                .contains("\"authorities\":[\"SCOPE_" + TokenRoles.organization("org_1", "read:member") + "\"]");
+        assertThat(call(get("/me"), ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:project"))
+                .getContentAsString())
+                .contains("\"authorities\":[\"SCOPE_" + TokenRoles.organizationApi("org_1", "read:project") + "\"]");
+    }
+
+    @Test
+    void hasAuthorityForAnOrganizationRoleGrantsThatOrganizationsTokenOnly() throws Exception {
+        assertThat(call(get("/expr/orgs/org_1/authority"), ISSUER.organizationToken("org_1").scopes("read:member"))
+                .getContentAsString()).isEqualTo("{\"organizationId\":\"org_1\"}");
+        for (TokenBuilder refused : List.of(ISSUER.organizationToken("org_2").scopes("read:member"),
+                ISSUER.organizationApiToken(AUDIENCE, "org_1").scopes("read:member"),
+                ISSUER.globalToken(AUDIENCE).scopes("read:member"))) {
+            assertChallenge(call(get("/expr/orgs/org_1/authority"), refused), logto.challenges().accessDenied());
+        }
+    }
+
+    @Test
+    void anOrganizationAnnotationWithoutItsPathVariableIsTheCoresMissingOrganizationAnswer() throws Exception {
+        TokenBuilder token = ISSUER.organizationToken("org_1").scopes("read:member");
+        assertChallenge(call(get("/members-of-no-organization"), token), logto.challenges().accessDenied());
+        assertChallenge(call(get("/expr/orgs/org_1/unnamed"), token), logto.challenges().accessDenied());
+    }
+
+    @Test
+    void classLevelOrganizationApiRequirementReadsItsOwnVariable() throws Exception {
+        assertThat(call(get("/projects/org_5/files"), ISSUER.organizationApiToken(AUDIENCE, "org_5").scopes("read:project"))
+                .getStatus()).isEqualTo(200);
+        TokenBuilder other = ISSUER.organizationApiToken(AUDIENCE, "org_6").scopes("read:project");
+        assertDenied(call(get("/projects/org_5/files"), other), other,
+                Requirement.organizationApi("org_5", "read:project"));
+        TokenBuilder reader = ISSUER.organizationApiToken(AUDIENCE, "org_5").scopes("read:project");
+        assertDenied(call(post("/projects/org_5/files"), reader), reader,
+                Requirement.organizationApi("org_5", "write:project"));
     }
 
     @Test
@@ -248,7 +213,7 @@ class LogtoSecurityIntegrationTest {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getContentType()).isEqualTo("application/json");
             assertThat(response.getContentAsString()).isEqualTo(logto.metadata().withScopes(List.of("read:report", "admin",
-                    "read:audit", "read:member", "read:project", "read:admin", "write:admin")).toJson());
+                    "read:audit", "read:member", "read:project", "read:admin", "write:admin", "write:project")).toJson());
         }
     }
 

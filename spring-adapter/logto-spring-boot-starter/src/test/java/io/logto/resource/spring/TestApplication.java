@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableMethodSecurity
-@Import({TestApplication.Endpoints.class, TestApplication.AdminEndpoints.class})
+@Import({TestApplication.Endpoints.class, TestApplication.AdminEndpoints.class, TestApplication.ProjectEndpoints.class})
 class TestApplication {
 
     /** A composed annotation: Logto annotations work as meta-annotations. */
@@ -98,6 +98,26 @@ class TestApplication {
             return Map.of("name", authentication.getName());
         }
 
+        // tag::organization-authority[]
+        @GetMapping("/expr/orgs/{orgId}/authority")
+        @PreAuthorize("hasAuthority('SCOPE_' + T(io.logto.resource.core.TokenRoles).organization(#orgId, 'read:member'))")
+        Map<String, Object> organizationAuthority(@PathVariable String orgId) {
+            return Map.of("organizationId", orgId);
+        }
+        // end::organization-authority[]
+
+        @GetMapping("/expr/orgs/{orgId}/unnamed")
+        @PreAuthorize("@logto.organization(#nothing).has('read:member')")
+        Map<String, Object> unnamedOrganization(@PathVariable String orgId) {
+            return Map.of("organizationId", orgId);
+        }
+
+        @GetMapping("/members-of-no-organization")
+        @RequireOrganizationScopes("read:member")
+        Map<String, Object> membersWithoutVariable() {
+            return Map.of("ok", true);
+        }
+
         @PostMapping("/orgs/{orgId}/invitations")
         Map<String, Object> invite(@PathVariable String orgId, VerifiedToken token) {
             Requirement.organization(orgId, "invite:member").check(token);
@@ -132,6 +152,23 @@ class TestApplication {
         @RequireScopes("write:admin")
         Map<String, Object> updateSettings() {
             return Map.of("ok", true);
+        }
+    }
+
+    /** Class-level organization-API requirement, overridden on one method. */
+    @RestController
+    @RequireOrganizationApiScopes(value = "read:project", organizationIdFrom = "project")
+    static class ProjectEndpoints {
+
+        @GetMapping("/projects/{project}/files")
+        Map<String, Object> files(@PathVariable String project) {
+            return Map.of("organizationId", project);
+        }
+
+        @PostMapping("/projects/{project}/files")
+        @RequireOrganizationApiScopes(value = "write:project", organizationIdFrom = "project")
+        Map<String, Object> upload(@PathVariable String project) {
+            return Map.of("organizationId", project);
         }
     }
 }

@@ -5,13 +5,18 @@ import io.logto.resource.spring.RequireOrganizationApiScopes;
 import io.logto.resource.spring.RequireOrganizationScopes;
 import io.logto.resource.spring.RequireScopes;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sample contract's routes, one per row; each of Logto's three scenarios is one annotation. */
+/**
+ * The sample contract's routes, one per row; each of Logto's three scenarios is one annotation. The
+ * {@code /api/idiom/...} routes use Spring Security's own checks instead, which the starter's authorities make
+ * safe: {@code SCOPE_read:report} is held by global API tokens with {@code read:report} only.
+ */
 @RestController
 @RequestMapping("/api")
 class SampleController {
@@ -54,6 +59,20 @@ class SampleController {
     Caller writeReport(VerifiedToken token) {
         return new Caller(token.subject());
     }
+
+    /** Guarded only by the filter chain's {@code hasAuthority("SCOPE_read:report")} (see {@link SpringSample}). */
+    @GetMapping("/idiom/filter-chain")
+    Caller filterChainIdiom(VerifiedToken token) {
+        return new Caller(token.subject());
+    }
+
+    // tag::pre-authorize[]
+    @GetMapping("/idiom/pre-authorize")
+    @PreAuthorize("hasAuthority('SCOPE_read:report')")
+    Caller preAuthorizeIdiom(VerifiedToken token) {
+        return new Caller(token.subject());
+    }
+    // end::pre-authorize[]
 
     @PostMapping("/organizations/{orgId}/members")
     @RequireOrganizationScopes("invite:member")

@@ -1,19 +1,15 @@
 package io.logto.resource.spring.internal;
 
-import io.logto.resource.spring.LogtoAuthentication;
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.spring.LogtoAuthorizer;
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.aop.support.ComposablePointcut;
-import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.core.MethodClassKey;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
@@ -26,9 +22,10 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Spring method security for {@code @RequireScopes}, {@code @RequireOrganizationScopes} and
- * {@code @RequireOrganizationApiScopes}: finds the annotation of the invoked method (cached per method),
- * takes the organization id from the current request's path variables and lets {@link LogtoAuthorizer}
- * decide. Runs in Spring Security's {@link AuthorizationManagerBeforeMethodInterceptor} right after
+ * {@code @RequireOrganizationApiScopes}: the invoked method's {@link EndpointRequirement} (read by
+ * {@link RequirementAnnotations}, whose pointcut reads every bean's annotations when the bean is proxied, so an
+ * invalid annotation fails startup; cached per invoked method), the organization id from the current request's path variables, and {@link LogtoAuthorizer} to decide.
+ * Runs in Spring Security's {@link AuthorizationManagerBeforeMethodInterceptor} right after
  * {@code @PreAuthorize}, so denials reach the security filter chain's access-denied handling.
  */
 public final class LogtoMethodAuthorizationManager implements AuthorizationManager<MethodInvocation> {
@@ -37,7 +34,7 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
     public static final int ORDER = AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1;
 
     private final Supplier<LogtoAuthorizer> authorizer;
-    private final Map<MethodClassKey, Optional<RequirementTemplate>> templates = new ConcurrentHashMap<>();
+    private final Map<MethodClassKey, Optional<EndpointRequirement>> requirements = new ConcurrentHashMap<>();
 
     LogtoMethodAuthorizationManager(Supplier<LogtoAuthorizer> authorizer) {
         this.authorizer = SingletonSupplier.of(authorizer);
@@ -50,21 +47,11 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
      * @return the interceptor, an {@code Advisor} to register as an infrastructure bean
      */
     public static AuthorizationManagerBeforeMethodInterceptor interceptor(Supplier<LogtoAuthorizer> authorizer) {
+        LogtoMethodAuthorizationManager manager = new LogtoMethodAuthorizationManager(authorizer);
         AuthorizationManagerBeforeMethodInterceptor interceptor =
-                new AuthorizationManagerBeforeMethodInterceptor(pointcut(), new LogtoMethodAuthorizationManager(authorizer));
+                new AuthorizationManagerBeforeMethodInterceptor(RequirementAnnotations.pointcut(), manager);
         interceptor.setOrder(ORDER);
         return interceptor;
-    }
-
-    private static Pointcut pointcut() {
-        ComposablePointcut pointcut = null;
-        for (Class<? extends Annotation> annotation : RequirementTemplate.ANNOTATIONS) {
-            for (Pointcut each : new Pointcut[] {new AnnotationMatchingPointcut(annotation, true),
-                    new AnnotationMatchingPointcut(null, annotation, true)}) {
-                pointcut = pointcut == null ? new ComposablePointcut(each) : pointcut.union(each);
-            }
-        }
-        return pointcut;
     }
 
     /**
@@ -75,18 +62,18 @@ public final class LogtoMethodAuthorizationManager implements AuthorizationManag
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, MethodInvocation invocation) {
         Class<?> targetClass = invocation.getThis() == null
                 ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(invocation.getThis());
-        Optional<RequirementTemplate> template = templates.computeIfAbsent(
-                new MethodClassKey(invocation.getMethod(), targetClass),
-                key -> RequirementTemplate.find(AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass),
-                        targetClass));
-        if (template.isEmpty()) {
+        Optional<EndpointRequirement> requirement = requirement(invocation.getMethod(), targetClass);
+        if (requirement.isEmpty()) {
             return null;
         }
-        Authentication caller = authentication.get();
-        if (!(caller instanceof LogtoAuthentication)) {
-            return new AuthorizationDecision(false);
-        }
-        return authorizer.get().decide(caller, template.get().resolve(LogtoMethodAuthorizationManager::pathVariable));
+        String organizationId = requirement.get().organizationVariable()
+                .map(LogtoMethodAuthorizationManager::pathVariable).orElse(null);
+        return authorizer.get().decide(authentication.get(), requirement.get(), organizationId);
+    }
+
+    private Optional<EndpointRequirement> requirement(Method method, Class<?> targetClass) {
+        return requirements.computeIfAbsent(new MethodClassKey(method, targetClass),
+                key -> RequirementAnnotations.find(AopUtils.getMostSpecificMethod(method, targetClass), targetClass));
     }
 
     @SuppressWarnings("unchecked")

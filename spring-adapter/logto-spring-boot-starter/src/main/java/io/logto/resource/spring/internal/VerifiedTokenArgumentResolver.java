@@ -33,7 +33,7 @@ public final class VerifiedTokenArgumentResolver implements HandlerMethodArgumen
                                          NativeWebRequest request, WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
         if (authentication instanceof LogtoAuthentication logto) {
-            return logto.token();
+            return logto.verifiedToken();
         }
         if (parameter.isOptional()) {
             return null;
