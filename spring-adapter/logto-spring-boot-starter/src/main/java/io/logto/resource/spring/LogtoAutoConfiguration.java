@@ -8,6 +8,7 @@ import io.logto.resource.spring.internal.LogtoMethodAuthorizationManager;
 import io.logto.resource.spring.internal.LogtoMethodSecurityRegistrar;
 import io.logto.resource.spring.internal.LogtoPropertyLookup;
 import io.logto.resource.spring.internal.LogtoWebMvcConfigurer;
+import java.util.List;
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +31,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import java.util.List;
 
 /**
  * Makes a Spring Boot application a Logto resource server. It creates the {@link LogtoResourceServer} from
