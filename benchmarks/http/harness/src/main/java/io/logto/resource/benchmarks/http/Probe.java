@@ -58,7 +58,7 @@ public record Probe(String name, String check, String path, int expectedStatus, 
                 new Probe("org-api-token", "organization-level API token (organization_id) on a global route",
                         REPORTS, 403,
                         issuer.organizationApiToken(audience, "org-1").scopes("read:report").sign()),
-                new Probe("org-token", "organization token on a global route", REPORTS, 401,
+                new Probe("org-token", "organization token on a global route", REPORTS, 403,
                         issuer.organizationToken("org-1").scopes("read:report").sign()));
     }
 
