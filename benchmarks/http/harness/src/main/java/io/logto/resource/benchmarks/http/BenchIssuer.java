@@ -30,7 +30,7 @@ public final class BenchIssuer {
         int unique = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         LogtoTestIssuer issuer = LogtoTestIssuer.start(port);
-        TokenPools.write(issuer, AUDIENCE, dir, 50, unique);
+        TokenPools.write(issuer, AUDIENCE, dir, 50, unique, Math.max(50, unique / 20));
         Files.writeString(dir.resolve("issuer.txt"), issuer.issuer() + "\n", StandardCharsets.UTF_8);
         System.out.println("issuer " + issuer.issuer() + ", audience " + AUDIENCE + ", pools in " + dir);
         Thread.currentThread().join();

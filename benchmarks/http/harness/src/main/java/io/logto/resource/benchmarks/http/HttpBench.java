@@ -16,13 +16,14 @@ import java.util.Map;
 /**
  * The HTTP benchmark run (issue 17): starts the local issuer, signs the token pools, then for each framework starts
  * its sample and then its peer (one server at a time), sends each the probes, warms it up and loads it with wrk in
- * three shapes (public route, repeated tokens, unique tokens), and writes {@code results.md}.
+ * three shapes (public route, repeated tokens, unique tokens) after warming each shape up (the unique shape with
+ * a separate warm-up pool, so measured tokens stay unseen), and writes {@code results.md}.
  *
  * <p>Options ({@code --name=value}): {@code --targets=spring,servlet}, {@code --duration=20} (seconds per shape),
  * {@code --connections=50}, {@code --threads=2} (wrk), {@code --warmup=10} (seconds of repeated-token load before
  * measuring), {@code --unique-pool=100000}, {@code --out=benchmarks/http/results}, {@code --root=.} (repository
  * root), {@code --wrk=wrk}, {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 s per
- * shape, 1 s warm-up, 10 connections and a 3,000-token pool.
+ * shape, 1 s warm-up, 10 connections and a 5,000-token pool.
  */
 public final class HttpBench {
 
@@ -47,7 +48,7 @@ public final class HttpBench {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", smoke ? "1" : "10"));
         int connections = Integer.parseInt(o.getOrDefault("connections", smoke ? "10" : "50"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
-        int uniquePool = Integer.parseInt(o.getOrDefault("unique-pool", smoke ? "3000" : "100000"));
+        int uniquePool = Integer.parseInt(o.getOrDefault("unique-pool", smoke ? "5000" : "100000"));
         String wrk = o.getOrDefault("wrk", "wrk");
         List<String> javaOptions = o.containsKey("java-opts") && !o.get("java-opts").isBlank()
                 ? Arrays.asList(o.get("java-opts").trim().split("\\s+")) : List.of();
@@ -63,7 +64,7 @@ public final class HttpBench {
         try (LogtoTestIssuer issuer = LogtoTestIssuer.start()) {
             log("signing " + connections + " repeated and " + uniquePool + " unique ES384 tokens");
             TokenPools pools = TokenPools.write(issuer, BenchIssuer.AUDIENCE, out.resolve("tokens"), connections,
-                    uniquePool);
+                    uniquePool, Math.max(connections, uniquePool / 20));
             probes = TokenPools.readProbes(pools.probes());
             int port = 18080;
             for (String name : targets) {
@@ -87,7 +88,11 @@ public final class HttpBench {
                             answers.put(probe.name(), server.status(probe.path(), probe.token()));
                         }
                         probeAnswers.put(label, answers);
-                        runWrk(wrk, threads, connections, warmup, script, server, "repeated", pools);
+                        // warm-up: every code path the shapes take, the unique one with its own tokens
+                        for (String shape : SHAPES) {
+                            runWrk(wrk, threads, connections, warmup, script, server, shape,
+                                    "unique".equals(shape) ? "warm-up-unique" : shape, pools);
+                        }
                         for (String shape : SHAPES) {
                             long cpuBefore = server.cpuMicros();
                             WrkResult result = runWrk(wrk, threads, connections, duration, script, server, shape, pools);
@@ -114,10 +119,20 @@ public final class HttpBench {
 
     private static WrkResult runWrk(String wrk, int threads, int connections, int seconds, Path script,
             ServerProcess server, String shape, TokenPools pools) throws IOException, InterruptedException {
-        String path = "public".equals(shape) ? Probe.PUBLIC : Probe.REPORTS;
-        Path pool = "unique".equals(shape) ? pools.unique() : pools.repeated();
+        return runWrk(wrk, threads, connections, seconds, script, server, shape, shape, pools);
+    }
+
+    private static WrkResult runWrk(String wrk, int threads, int connections, int seconds, Path script,
+            ServerProcess server, String scriptShape, String poolKey, TokenPools pools)
+            throws IOException, InterruptedException {
+        String path = "public".equals(scriptShape) ? Probe.PUBLIC : Probe.REPORTS;
+        Path pool = switch (poolKey) {
+            case "unique" -> pools.unique();
+            case "warm-up-unique" -> pools.warmup();
+            default -> pools.repeated();
+        };
         List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-s", script.toString(), server.baseUrl(), "--", shape, path, pool.toString(), Integer.toString(threads));
+                "-s", script.toString(), server.baseUrl(), "--", scriptShape, path, pool.toString(), Integer.toString(threads));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();

@@ -12,14 +12,16 @@ import java.util.stream.IntStream;
 
 /**
  * The token files the wrk script reads, one compact JWS per line, all good tokens with {@code read:report}, all
- * signed before any load starts: {@code repeated.txt} (one token per connection) and {@code unique.txt} (distinct
- * tokens, each sent at most once per server while the pool lasts), plus {@code probes.tsv}.
+ * signed before any load starts: {@code repeated.txt} (one token per connection), {@code unique.txt} (distinct
+ * tokens, each sent at most once per server while the pool lasts) and {@code warmup.txt} (distinct tokens for the
+ * warm-up), plus {@code probes.tsv}.
  *
  * @param repeated the repeated-token pool
  * @param unique the unique-token pool
+ * @param warmup tokens for warming the unique-token path up, none of them in {@code unique}
  * @param probes the probe file: {@code name TAB expected-status TAB path TAB token-or-empty TAB check}
  */
-public record TokenPools(Path repeated, Path unique, Path probes) {
+public record TokenPools(Path repeated, Path unique, Path warmup, Path probes) {
 
     /** Token lifetime: long enough for any run. */
     static final Duration LIFETIME = Duration.ofHours(6);
@@ -32,15 +34,18 @@ public record TokenPools(Path repeated, Path unique, Path probes) {
      * @param dir where to write the files (created if missing)
      * @param repeatedCount tokens in the repeated pool (one per connection)
      * @param uniqueCount tokens in the unique pool
+     * @param warmupCount tokens in the warm-up pool
      * @return the written files
      * @throws IOException when a file cannot be written
      */
     public static TokenPools write(LogtoTestIssuer issuer, String audience, Path dir, int repeatedCount,
-            int uniqueCount) throws IOException {
+            int uniqueCount, int warmupCount) throws IOException {
         Files.createDirectories(dir);
         Path repeated = dir.resolve("repeated.txt");
         Path unique = dir.resolve("unique.txt");
+        Path warmup = dir.resolve("warmup.txt");
         Path probes = dir.resolve("probes.tsv");
+        Files.write(warmup, sign(issuer, audience, warmupCount), StandardCharsets.US_ASCII);
         Files.write(repeated, sign(issuer, audience, repeatedCount), StandardCharsets.US_ASCII);
         Files.write(unique, sign(issuer, audience, uniqueCount), StandardCharsets.US_ASCII);
         List<String> lines = new ArrayList<>();
@@ -49,7 +54,7 @@ public record TokenPools(Path repeated, Path unique, Path probes) {
                     probe.token() == null ? "" : probe.token(), probe.check()));
         }
         Files.write(probes, lines, StandardCharsets.UTF_8);
-        return new TokenPools(repeated, unique, probes);
+        return new TokenPools(repeated, unique, warmup, probes);
     }
 
     /**

@@ -68,13 +68,15 @@ class HarnessPlumbingTest {
 
     @Test
     void poolsHoldOneGoodTokenPerLineAndUniqueTokensAreDistinct() throws Exception {
-        TokenPools pools = TokenPools.write(issuer, BenchIssuer.AUDIENCE, dir, 4, 25);
+        TokenPools pools = TokenPools.write(issuer, BenchIssuer.AUDIENCE, dir, 4, 25, 5);
 
         List<String> repeated = Files.readAllLines(pools.repeated(), StandardCharsets.US_ASCII);
         List<String> unique = Files.readAllLines(pools.unique(), StandardCharsets.US_ASCII);
         assertThat(repeated).hasSize(4);
         assertThat(unique).hasSize(25);
+        List<String> warmup = Files.readAllLines(pools.warmup(), StandardCharsets.US_ASCII);
         assertThat(new HashSet<>(unique)).hasSize(25);
+        assertThat(warmup).hasSize(5).doesNotContainAnyElementsOf(unique);
         for (String token : unique) {
             assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
             assertThat(statusFromSdk(Probe.REPORTS, token)).as("pool token accepted with read:report").isEqualTo(200);
@@ -84,7 +86,7 @@ class HarnessPlumbingTest {
 
     @Test
     void probeFileRoundTripsAndEveryExpectedStatusIsWhatThisSdkAnswers() throws Exception {
-        TokenPools pools = TokenPools.write(issuer, BenchIssuer.AUDIENCE, dir, 1, 1);
+        TokenPools pools = TokenPools.write(issuer, BenchIssuer.AUDIENCE, dir, 1, 1, 1);
 
         List<Probe> probes = TokenPools.readProbes(pools.probes());
 
