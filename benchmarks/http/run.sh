@@ -29,7 +29,7 @@ if [ "${BENCH_BUILD:-all}" != "none" ]; then
     case "$t" in
       spring) modules="$modules,samples/spring-sample,benchmarks/http/peer-spring-mvc" ;;
       servlet) modules="$modules,samples/servlet-sample,benchmarks/http/peer-servlet" ;;
-      micronaut) modules="$modules,samples/micronaut-sample" ;;
+      micronaut) modules="$modules,samples/micronaut-sample,benchmarks/http/peer-micronaut" ;;
       quarkus) modules="$modules,samples/quarkus-sample,quarkus-extension/deployment" ;;
       *) echo "unknown target $t" >&2; exit 2 ;;
     esac

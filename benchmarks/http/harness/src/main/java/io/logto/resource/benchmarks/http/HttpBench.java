@@ -88,6 +88,12 @@ public final class HttpBench {
                             answers.put(probe.name(), server.status(probe.path(), probe.token()));
                         }
                         probeAnswers.put(label, answers);
+                        if (answers.get(probes.get(0).name()) != 200) {
+                            // a server that refuses the good token would be measured refusing: not a comparison
+                            log(label + " refused the good token (" + answers.get(probes.get(0).name())
+                                    + "): not loaded; see its log");
+                            continue;
+                        }
                         // warm-up: every code path the shapes take, the unique one with its own tokens
                         for (String shape : SHAPES) {
                             runWrk(wrk, threads, connections, warmup, script, server, shape,

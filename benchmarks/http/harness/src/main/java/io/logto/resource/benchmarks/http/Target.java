@@ -22,7 +22,8 @@ public record Target(String name, Path sampleJar, String peer, Path peerJar) {
                     "Jetty 12 + Nimbus DefaultJWTProcessor filter",
                     Path.of("benchmarks/http/peer-servlet/target/http-peer-servlet.jar")),
             new Target("micronaut", Path.of("samples/micronaut-sample/target/micronaut-sample.jar"),
-                    "micronaut-security-jwt (no peer yet)", null),
+                    "micronaut-security-jwt with @Secured",
+                    Path.of("benchmarks/http/peer-micronaut/target/http-peer-micronaut.jar")),
             new Target("quarkus", Path.of("samples/quarkus-sample/target/quarkus-app/quarkus-run.jar"),
                     "SmallRye JWT (no peer yet)", null));
 

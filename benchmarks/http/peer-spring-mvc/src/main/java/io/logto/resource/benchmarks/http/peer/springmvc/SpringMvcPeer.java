@@ -1,5 +1,6 @@
 package io.logto.resource.benchmarks.http.peer.springmvc;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -7,11 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -58,9 +59,12 @@ public class SpringMvcPeer {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
                 .jwsAlgorithm(SignatureAlgorithm.ES384)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+        // createDefaultWithValidators adds the timestamp validator and, given a JwtTypeValidator, uses it instead
+        // of its default one (which accepts only typ JWT)
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(issuer),
                 new JwtAudienceValidator(audience),
-                new JwtTypeValidator("at+jwt", "application/at+jwt")));
+                new JwtTypeValidator("at+jwt", "application/at+jwt"))));
         return decoder;
     }
 
