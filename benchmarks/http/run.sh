@@ -30,7 +30,7 @@ if [ "${BENCH_BUILD:-all}" != "none" ]; then
       spring) modules="$modules,samples/spring-sample,benchmarks/http/peer-spring-mvc" ;;
       servlet) modules="$modules,samples/servlet-sample,benchmarks/http/peer-servlet" ;;
       micronaut) modules="$modules,samples/micronaut-sample,benchmarks/http/peer-micronaut" ;;
-      quarkus) modules="$modules,samples/quarkus-sample,quarkus-extension/deployment" ;;
+      quarkus) modules="$modules,samples/quarkus-sample,quarkus-extension/deployment,benchmarks/http/peer-quarkus" ;;
       *) echo "unknown target $t" >&2; exit 2 ;;
     esac
   done

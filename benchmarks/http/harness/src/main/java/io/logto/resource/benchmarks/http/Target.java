@@ -25,7 +25,8 @@ public record Target(String name, Path sampleJar, String peer, Path peerJar) {
                     "micronaut-security-jwt with @Secured",
                     Path.of("benchmarks/http/peer-micronaut/target/http-peer-micronaut.jar")),
             new Target("quarkus", Path.of("samples/quarkus-sample/target/quarkus-app/quarkus-run.jar"),
-                    "SmallRye JWT (no peer yet)", null));
+                    "SmallRye JWT (mp.jwt.verify.*) with @RolesAllowed",
+                    Path.of("benchmarks/http/peer-quarkus/target/quarkus-app/quarkus-run.jar")));
 
     /**
      * Looks a target up by name.
