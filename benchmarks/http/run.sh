@@ -28,6 +28,7 @@ if [ "${BENCH_BUILD:-all}" != "none" ]; then
   for t in "${names[@]}"; do
     case "$t" in
       spring) modules="$modules,samples/spring-sample,benchmarks/http/peer-spring-mvc" ;;
+      webflux) modules="$modules,samples/webflux-sample,benchmarks/http/peer-spring-webflux" ;;
       servlet) modules="$modules,samples/servlet-sample,benchmarks/http/peer-servlet" ;;
       micronaut) modules="$modules,samples/micronaut-sample,benchmarks/http/peer-micronaut" ;;
       quarkus) modules="$modules,samples/quarkus-sample,quarkus-extension/deployment,benchmarks/http/peer-quarkus" ;;
