@@ -6,13 +6,15 @@ import java.util.Optional;
 
 /**
  * Reads what the extension put into a Quarkus {@link SecurityIdentity}: the principal name is the token's
- * {@code sub}, the verified token is the attribute {@link #TOKEN_ATTRIBUTE}, and, for global API tokens only,
- * every scope is both a role ({@code @RolesAllowed}) and a permission ({@code @PermissionsAllowed}).
+ * {@code sub}, the verified token is the attribute {@link #TOKEN_ATTRIBUTE}, the roles ({@code @RolesAllowed}) are
+ * {@link VerifiedToken#roles()} (a global API token's scopes as they are; organization-qualified names such as
+ * {@code organization:org_42 read:member} for the other kinds, see {@code TokenRoles}), and, for global API tokens
+ * only, every scope is a permission ({@code @PermissionsAllowed}).
  *
  * <pre>{@code
  * @Inject SecurityIdentity identity;
  * ...
- * VerifiedToken token = LogtoIdentity.token(identity).orElseThrow();
+ * VerifiedToken token = LogtoIdentity.verifiedToken(identity).orElseThrow();
  * }</pre>
  */
 public final class LogtoIdentity {
@@ -29,7 +31,7 @@ public final class LogtoIdentity {
      * @param identity the current identity, possibly anonymous or from another mechanism
      * @return the token, empty when the identity was not established by a Logto access token
      */
-    public static Optional<VerifiedToken> token(SecurityIdentity identity) {
+    public static Optional<VerifiedToken> verifiedToken(SecurityIdentity identity) {
         if (identity == null) {
             return Optional.empty();
         }

@@ -104,6 +104,22 @@ public interface LogtoProperties {
     Optional<List<String>> scopesSupported();
 
     /**
+     * An HTTP proxy for discovery and JWKS requests, as {@code host:port}. Default: the JDK's proxy settings
+     * ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.nonProxyHosts}).
+     */
+    Optional<String> proxy();
+
+    /**
+     * The log level of the security event written per refused token (logger {@code io.logto.resource.security}:
+     * reason, token kind, {@code client_id} and {@code sub}; never the token): {@code off}, {@code error},
+     * {@code warn}, {@code info}, {@code debug} or {@code trace}. Default {@code debug}.
+     */
+    Optional<String> securityEventLevel();
+
+    /** At most this many security events are logged per second (1 to 100000). Default {@code 20}. */
+    Optional<String> securityEventsPerSecond();
+
+    /**
      * Whether plain {@code http} URLs to hosts other than loopback are allowed (a self-hosted Logto inside a
      * private network). Default {@code false}.
      */

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * Requires an organization-level API token (an access token for this API whose {@code organization_id} equals
  * the organization named by a path parameter) granting the listed scopes; the core's
- * {@code Requirement.organizationApi(...)} decides.
+ * {@code EndpointRequirement.organizationApi(...)} decides.
  *
  * <pre>{@code
  * @GET
@@ -19,12 +19,16 @@ import java.lang.annotation.Target;
  * public Projects projects(@RestPath String orgId) { ... }
  * }</pre>
  *
- * <p>The method must declare the path parameter (as {@code @RestPath}, {@code @PathParam} or by name); the build
- * fails otherwise.
+ * <p>The method declares the path parameter (as {@code @RestPath}, {@code @PathParam} or by name); a method without
+ * it gets a build warning and refuses every request with the core's 403, like a request without the organization id.
+ *
+ * <p>On a class, the annotation covers every public method that carries no security annotation of its own (a method's
+ * {@code @Require*}, {@code @RolesAllowed}, {@code @PermitAll} and the like win). Scope names are checked by the core
+ * at build time; a bad one fails the build with the core's message.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface RequireOrganizationApiScopes {
 
     /** The scopes; none means any organization-level API token for that organization. */

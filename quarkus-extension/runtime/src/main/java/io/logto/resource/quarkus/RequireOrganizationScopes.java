@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Requires an organization token ({@code aud} = {@code urn:logto:organization:<id>}) for the organization
- * named by a path parameter, granting the listed scopes; the core's {@code Requirement.organization(...)}
- * decides.
+ * named by a path parameter, granting the listed scopes; the core's
+ * {@code EndpointRequirement.organization(...)} decides.
  *
  * <pre>{@code
  * @GET
@@ -19,13 +19,18 @@ import java.lang.annotation.Target;
  * public Members members(@RestPath String orgId) { ... }
  * }</pre>
  *
- * <p>The method must declare the path parameter (as {@code @RestPath}, {@code @PathParam} or by name); the build
- * fails otherwise. Anonymous requests are answered 401 before the body is read; a token for another organization,
- * of another kind or without the scopes 403 {@code insufficient_scope}.
+ * <p>The method declares the path parameter (as {@code @RestPath}, {@code @PathParam} or by name); a method without
+ * it gets a build warning and refuses every request with the core's 403, like a request without the organization id.
+ * Anonymous requests are answered 401 before the body is read; a token for another organization, of another kind
+ * or without the scopes 403 {@code insufficient_scope}.
+ *
+ * <p>On a class, the annotation covers every public method that carries no security annotation of its own (a method's
+ * {@code @Require*}, {@code @RolesAllowed}, {@code @PermitAll} and the like win). Scope names are checked by the core
+ * at build time; a bad one fails the build with the core's message.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface RequireOrganizationScopes {
 
     /** The organization scopes; none means any organization token for that organization. */

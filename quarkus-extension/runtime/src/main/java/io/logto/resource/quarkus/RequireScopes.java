@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Requires a global API token (an access token for this API without {@code organization_id}) that grants
- * the listed scopes; the core's {@code Requirement.global(...)} decides.
+ * the listed scopes; the core's {@code EndpointRequirement.global(...)} decides.
  *
  * <pre>{@code
  * @GET
@@ -22,10 +22,14 @@ import java.lang.annotation.Target;
  * token of another kind or without the scopes 403 {@code insufficient_scope} naming the scopes. The check runs
  * in Quarkus security before the request body is read. Place it on Quarkus REST resource methods; it is a
  * security annotation and cannot be combined with {@code @RolesAllowed} or the like on the same method.
+ *
+ * <p>On a class, the annotation covers every public method that carries no security annotation of its own (a method's
+ * {@code @Require*}, {@code @RolesAllowed}, {@code @PermitAll} and the like win). Scope names are checked by the core
+ * at build time; a bad one fails the build with the core's message.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface RequireScopes {
 
     /** The scopes; none means any global API token. */

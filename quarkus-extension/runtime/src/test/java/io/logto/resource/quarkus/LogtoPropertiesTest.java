@@ -3,12 +3,13 @@ package io.logto.resource.quarkus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoOption;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The documented {@code quarkus.logto.*} names stay exactly the core's property names. */
+/** The documented {@code quarkus.logto.*} names stay exactly the names of the core's options ({@code LogtoConfig.OPTIONS}). */
 class LogtoPropertiesTest {
 
     @Test
@@ -17,6 +18,7 @@ class LogtoPropertiesTest {
         for (Method method : LogtoProperties.class.getDeclaredMethods()) {
             documented.add(method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
         }
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(LogtoConfig.PROPERTY_NAMES);
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(
+                LogtoConfig.OPTIONS.stream().map(LogtoOption::name).toList());
     }
 }

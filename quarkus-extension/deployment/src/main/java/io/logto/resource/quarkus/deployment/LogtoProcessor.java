@@ -1,5 +1,6 @@
 package io.logto.resource.quarkus.deployment;
 
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.ProtectedResourceMetadata;
 import io.logto.resource.core.VerifiedToken;
@@ -76,8 +77,10 @@ class LogtoProcessor {
     void securityChecks(LogtoRecorder recorder, LogtoRequirementsBuildItem requirements,
                         BuildProducer<AdditionalSecurityCheckBuildItem> checks) {
         for (LogtoRequirementsBuildItem.Found found : requirements.requirements()) {
-            checks.produce(new AdditionalSecurityCheckBuildItem(found.method(), recorder.requirementCheck(found.kind(),
-                    found.match(), found.scopes().toArray(new String[0]), found.organizationArgument())));
+            EndpointRequirement requirement = found.requirement();
+            checks.produce(new AdditionalSecurityCheckBuildItem(found.method(), recorder.requirementCheck(
+                    requirement.kind(), requirement.organizationVariable().orElse(null), requirement.match(),
+                    requirement.scopes().toArray(new String[0]), found.organizationArgument())));
         }
     }
 

@@ -1,20 +1,14 @@
 package io.logto.resource.quarkus.deployment;
 
+import static io.logto.resource.quarkus.deployment.TestApplication.assertChallenge;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logto.resource.core.Challenge;
-import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.quarkus.RequireScopes;
-import io.logto.resource.test.LogtoTestIssuer;
 import io.quarkus.test.QuarkusUnitTest;
-import io.restassured.response.Response;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,33 +17,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reach the client through Quarkus REST's exception mapping; the answers stay the core's. With
  * {@code deny-unannotated-endpoints}, the {@code @Require*} annotations count as security annotations.
  */
-class LazyAuthenticationTest {
+class LazyAuthenticationTest extends LoopbackIssuerTest {
 
-    private static final String AUDIENCE = "https://api.example.com";
+    private static final String AUDIENCE = TestApplication.AUDIENCE;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(IssuerPort.class))
-            .overrideConfigKey("quarkus.http.test-port", "0")
+    static final QuarkusUnitTest APP = TestApplication.withLoopbackIssuer()
             .overrideConfigKey("quarkus.http.auth.proactive", "false")
-            .overrideConfigKey("quarkus.security.jaxrs.deny-unannotated-endpoints", "true")
-            .overrideRuntimeConfigKey("quarkus.logto.issuer", IssuerPort.issuer())
-            .overrideRuntimeConfigKey("quarkus.logto.audience", AUDIENCE);
-
-    private static LogtoTestIssuer issuer;
-
-    @Inject
-    LogtoResourceServer logto;
-
-    @BeforeAll
-    static void startIssuer() {
-        issuer = LogtoTestIssuer.start(IssuerPort.get());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
-    }
+            .overrideConfigKey("quarkus.security.jaxrs.deny-unannotated-endpoints", "true");
 
     @Test
     void publicEndpointIgnoresABadToken() {
@@ -75,11 +50,6 @@ class LazyAuthenticationTest {
         given().auth().oauth2(token).get("/lazy/reports").then().statusCode(200);
     }
 
-    private static void assertChallenge(Response response, Challenge expected) {
-        assertThat(response.statusCode()).isEqualTo(expected.status());
-        assertThat(response.header("WWW-Authenticate")).isEqualTo(expected.wwwAuthenticate());
-        assertThat(response.asString()).isEqualTo(expected.body());
-    }
 
     @Path("/lazy")
     public static class LazyResource {

@@ -19,9 +19,11 @@ import java.util.Set;
 
 /**
  * Reads the bearer token from the {@code Authorization} header and hands it to {@link LogtoIdentityProvider}.
- * No header (or another scheme) leaves the request anonymous; a malformed header fails with the core's 400
- * challenge; a refused token with the core's 401 {@code invalid_token} challenge. Challenges are written exactly as
- * the core builds them: status, {@code WWW-Authenticate} and the JSON body.
+ * No header (or another scheme) leaves the request anonymous. A malformed header or a refused token also leaves it
+ * anonymous, with the core's answer (400 {@code invalid_request}, 401 {@code invalid_token}) recorded on the request:
+ * a public route ignores the header, as in the SDK's other adapters, and a route that needs an identity answers with
+ * the recorded challenge. This holds with Quarkus's default proactive authentication and with lazy authentication
+ * alike. Challenges are written exactly as the core builds them: status, {@code WWW-Authenticate} and the JSON body.
  */
 @Singleton
 public final class LogtoAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -46,11 +48,17 @@ public final class LogtoAuthenticationMechanism implements HttpAuthenticationMec
         }
         if (bearer.isMalformed()) {
             context.put(CHALLENGE_KEY, logto.challenges().invalidRequest());
-            return Uni.createFrom().failure(new AuthenticationFailedException("malformed Authorization header"));
+            return Uni.createFrom().nullItem();
         }
         AuthenticationRequest request = new LogtoAuthenticationRequest(bearer);
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request);
+        return identityProviderManager.authenticate(request)
+                .onFailure(failure -> refusedByLogto(failure, context)).recoverWithNull();
+    }
+
+    /** A refusal the identity provider recorded a challenge for; anything else stays a failure. */
+    private static boolean refusedByLogto(Throwable failure, RoutingContext context) {
+        return failure instanceof AuthenticationFailedException && context.get(CHALLENGE_KEY) != null;
     }
 
     @Override

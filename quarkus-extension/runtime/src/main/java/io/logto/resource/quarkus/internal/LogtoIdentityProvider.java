@@ -2,7 +2,7 @@ package io.logto.resource.quarkus.internal;
 
 import io.logto.resource.core.AuthenticationResult;
 import io.logto.resource.core.LogtoResourceServer;
-import io.logto.resource.core.Requirement;
+import io.logto.resource.core.TokenKind;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.quarkus.LogtoIdentity;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,20 +12,24 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Verifies the bearer token with the core and turns the verified token into a {@link SecurityIdentity}: the
- * principal is {@code sub}, the token is the attribute {@link LogtoIdentity#TOKEN_ATTRIBUTE}, and when the core
- * accepts the token for a global requirement its scopes become roles and permissions. Verification runs on a worker
- * thread: it may wait for the JWKS and costs CPU on a cache miss, so it never blocks the event loop.
+ * Verifies the bearer token with the core's asynchronous path and turns the verified token into a
+ * {@link SecurityIdentity}: the principal is {@code sub}, the token is the attribute
+ * {@link LogtoIdentity#TOKEN_ATTRIBUTE}, the roles are {@link VerifiedToken#roles()} (the core's role policy) and, for
+ * global API tokens, each scope is a permission. When no key fetch is needed (a cache hit, a known key) the identity is built inline on the calling
+ * thread, the event loop included; when keys must be fetched the core fetches them on its own thread and the identity
+ * is delivered back on the request's Vert.x context. Nothing here blocks.
  */
 @Singleton
 public final class LogtoIdentityProvider implements IdentityProvider<LogtoAuthenticationRequest> {
-
-    private static final Requirement ANY_GLOBAL_TOKEN = Requirement.global();
 
     private final LogtoResourceServer logto;
 
@@ -40,27 +44,41 @@ public final class LogtoIdentityProvider implements IdentityProvider<LogtoAuthen
 
     @Override
     public Uni<SecurityIdentity> authenticate(LogtoAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            AuthenticationResult result = logto.authenticate(request.bearer());
-            if (result.isAuthenticated()) {
-                return identity(result.token().orElseThrow());
-            }
-            RoutingContext routingContext = HttpSecurityUtils.getRoutingContextAttribute(request);
-            if (routingContext != null) {
-                routingContext.put(LogtoAuthenticationMechanism.CHALLENGE_KEY, result.challenge().orElseThrow());
-            }
-            throw new AuthenticationFailedException("Logto access token refused: " + result);
-        });
+        CompletionStage<AuthenticationResult> stage = logto.authenticateAsync(request.bearer());
+        if (stage instanceof CompletableFuture<AuthenticationResult> future && future.isDone()) {
+            return answer(future.join(), request);
+        }
+        Uni<AuthenticationResult> pending = Uni.createFrom().completionStage(stage);
+        Context vertxContext = Vertx.currentContext();
+        if (vertxContext != null) {
+            // the stage completes on a core-owned thread; continue the request where it started
+            pending = pending.emitOn(command -> vertxContext.runOnContext(ignored -> command.run()));
+        }
+        return pending.onItem().transformToUni(result -> answer(result, request));
+    }
+
+    private static Uni<SecurityIdentity> answer(AuthenticationResult result, LogtoAuthenticationRequest request) {
+        if (result.isAuthenticated()) {
+            return Uni.createFrom().item(identity(result.token().orElseThrow()));
+        }
+        RoutingContext routingContext = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routingContext != null) {
+            routingContext.put(LogtoAuthenticationMechanism.CHALLENGE_KEY, result.challenge().orElseThrow());
+        }
+        return Uni.createFrom().failure(new AuthenticationFailedException("Logto access token refused: " + result));
     }
 
     static SecurityIdentity identity(VerifiedToken token) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new LogtoPrincipal(token.subject()))
                 .addAttribute(LogtoIdentity.TOKEN_ATTRIBUTE, token);
-        // Organization-role scopes ride along in organization and organization-API tokens; only a token the core
-        // accepts as a global API token may pass @RolesAllowed / @PermissionsAllowed checks written for global scopes.
-        if (ANY_GLOBAL_TOKEN.evaluate(token).isGranted()) {
-            builder.addRoles(token.scopes()).addPermissionsAsString(token.scopes());
+        // The core's role policy: a global API token's scopes as they are, organization-qualified names otherwise, so
+        // @RolesAllowed("read:report") is met only by global API tokens.
+        builder.addRoles(token.roles());
+        // Permissions likewise only from a global API token's scopes (Logto puts organization-role scopes into the
+        // other kinds), looked up rather than parsed so that no scope string can fail.
+        if (token.kind() == TokenKind.GLOBAL_API && !token.scopes().isEmpty()) {
+            builder.addPermissionChecker(new ScopePermissionChecker(token.scopes()));
         }
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package io.logto.resource.quarkus.internal;
 
+import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.ScopeMatch;
@@ -10,6 +11,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.spi.runtime.SecurityCheck;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
@@ -60,16 +62,21 @@ public class LogtoRecorder {
     }
 
     /**
-     * The security check of one annotated method.
+     * The security check of one protected method: the core's {@link EndpointRequirement}, validated at build time and
+     * rebuilt here from its parts.
      *
      * @param kind                 the token kind required
+     * @param organizationVariable the path parameter holding the organization id; null for global requirements
      * @param match                how the scopes combine
      * @param scopes               the scopes
-     * @param organizationArgument index of the organization id argument, -1 for global requirements
+     * @param organizationArgument index of the organization id argument; -1 for global requirements and for methods
+     *                             without that parameter
      * @return the check
      */
-    public SecurityCheck requirementCheck(TokenKind kind, ScopeMatch match, String[] scopes, int organizationArgument) {
-        return new LogtoRequirementCheck(kind, match, scopes, organizationArgument);
+    public SecurityCheck requirementCheck(TokenKind kind, String organizationVariable, ScopeMatch match,
+                                          String[] scopes, int organizationArgument) {
+        return new LogtoRequirementCheck(EndpointRequirement.of(kind, organizationVariable, match, List.of(scopes)),
+                organizationArgument);
     }
 
     /**

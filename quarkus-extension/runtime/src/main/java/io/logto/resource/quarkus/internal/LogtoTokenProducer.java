@@ -25,6 +25,6 @@ public class LogtoTokenProducer {
     @Produces
     @RequestScoped
     VerifiedToken verifiedToken(SecurityIdentity identity) {
-        return LogtoIdentity.token(identity).orElseThrow(UnauthorizedException::new);
+        return LogtoIdentity.verifiedToken(identity).orElseThrow(UnauthorizedException::new);
     }
 }

@@ -14,7 +14,12 @@ public final class BearerAuthenticationRequest extends AbstractAuthenticationTok
 
     private final transient BearerToken bearer;
 
-    BearerAuthenticationRequest(BearerToken bearer) {
+    /**
+     * Wraps an extracted bearer token.
+     *
+     * @param bearer the extraction result, present or malformed
+     */
+    public BearerAuthenticationRequest(BearerToken bearer) {
         super(List.of());
         this.bearer = bearer;
         setAuthenticated(false);

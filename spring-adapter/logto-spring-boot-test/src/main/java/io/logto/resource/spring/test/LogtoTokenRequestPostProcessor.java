@@ -1,11 +1,9 @@
 package io.logto.resource.spring.test;
 
 import io.logto.resource.core.LogtoResourceServer;
+import io.logto.resource.spring.test.internal.TokenRecipe;
 import io.logto.resource.test.LogtoTestIssuer;
 import io.logto.resource.test.TokenBuilder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -20,15 +18,8 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  */
 public final class LogtoTokenRequestPostProcessor implements RequestPostProcessor {
 
-    private enum Scenario { GLOBAL, ORGANIZATION, ORGANIZATION_API }
-
     private final LogtoTestIssuer issuer;
-    private Scenario scenario = Scenario.GLOBAL;
-    private String organizationId;
-    private String audience;
-    private String subject;
-    private String[] scopes = new String[0];
-    private final List<Consumer<TokenBuilder>> customizations = new ArrayList<>();
+    private final TokenRecipe recipe = new TokenRecipe();
 
     LogtoTokenRequestPostProcessor(LogtoTestIssuer issuer) {
         this.issuer = issuer;
@@ -41,7 +32,7 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
      * @return this post-processor
      */
     public LogtoTokenRequestPostProcessor scopes(String... scopes) {
-        this.scopes = scopes.clone();
+        recipe.scopes(scopes);
         return this;
     }
 
@@ -52,7 +43,7 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
      * @return this post-processor
      */
     public LogtoTokenRequestPostProcessor subject(String subject) {
-        this.subject = Objects.requireNonNull(subject, "subject");
+        recipe.subject(subject);
         return this;
     }
 
@@ -63,8 +54,7 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
      * @return this post-processor
      */
     public LogtoTokenRequestPostProcessor organization(String organizationId) {
-        this.scenario = Scenario.ORGANIZATION;
-        this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
+        recipe.organization(organizationId);
         return this;
     }
 
@@ -75,8 +65,7 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
      * @return this post-processor
      */
     public LogtoTokenRequestPostProcessor organizationApi(String organizationId) {
-        this.scenario = Scenario.ORGANIZATION_API;
-        this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
+        recipe.organizationApi(organizationId);
         return this;
     }
 
@@ -87,7 +76,7 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
      * @return this post-processor
      */
     public LogtoTokenRequestPostProcessor audience(String audience) {
-        this.audience = Objects.requireNonNull(audience, "audience");
+        recipe.audience(audience);
         return this;
     }
 
@@ -99,7 +88,7 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
      * @return this post-processor
      */
     public LogtoTokenRequestPostProcessor customize(Consumer<TokenBuilder> customization) {
-        customizations.add(Objects.requireNonNull(customization, "customization"));
+        recipe.customize(customization);
         return this;
     }
 
@@ -113,19 +102,9 @@ public final class LogtoTokenRequestPostProcessor implements RequestPostProcesso
         WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
         LogtoTestIssuer minter = issuer != null ? issuer : bean(context, LogtoTestIssuer.class,
                 "annotate the test class with @AutoConfigureLogtoTestIssuer, or pass an issuer to logtoToken(issuer)");
-        String api = audience != null ? audience : bean(context, LogtoResourceServer.class,
+        String api = recipe.hasAudience() ? null : bean(context, LogtoResourceServer.class,
                 "the application has no LogtoResourceServer; set the audience with .audience(...)").config().audiences().get(0);
-        TokenBuilder token = switch (scenario) {
-            case GLOBAL -> minter.globalToken(api);
-            case ORGANIZATION -> minter.organizationToken(organizationId);
-            case ORGANIZATION_API -> minter.organizationApiToken(api, organizationId);
-        };
-        if (subject != null) {
-            token.subject(subject);
-        }
-        token.scopes(scopes);
-        customizations.forEach(customization -> customization.accept(token));
-        request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.sign());
+        request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + recipe.sign(minter, api));
         return request;
     }
 
