@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP benchmark (issue 17): each sample against its framework's own JWT support, under wrk.
-# Usage: benchmarks/http/run.sh [--smoke] [--targets=spring,servlet,micronaut] [--duration=20] [--connections=50]
+# Usage: benchmarks/http/run.sh [--smoke] [--targets=spring,webflux,servlet,micronaut,quarkus] [--duration=20] [--connections=50]
 #        [--threads=2] [--warmup=10] [--unique-pool=100000] [--out=DIR] [--java-opts="..."]
 # Env: BENCH_BUILD=none to reuse existing jars. See benchmarks/README.md, "HTTP benchmarks".
 set -euo pipefail
@@ -12,7 +12,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
 fi
 
-targets="spring,servlet,micronaut"
+targets="spring,webflux,servlet,micronaut,quarkus"
 smoke=false
 for arg in "$@"; do
   case "$arg" in

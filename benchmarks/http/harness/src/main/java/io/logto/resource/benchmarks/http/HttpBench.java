@@ -19,7 +19,7 @@ import java.util.Map;
  * three shapes (public route, repeated tokens, unique tokens) after warming each shape up (the unique shape with
  * a separate warm-up pool, so measured tokens stay unseen), and writes {@code results.md}.
  *
- * <p>Options ({@code --name=value}): {@code --targets=spring,servlet,micronaut}, {@code --duration=20} (seconds per shape),
+ * <p>Options ({@code --name=value}): {@code --targets=spring,webflux,servlet,micronaut,quarkus}, {@code --duration=20} (seconds per shape),
  * {@code --connections=50}, {@code --threads=2} (wrk), {@code --warmup=10} (seconds of repeated-token load before
  * measuring), {@code --unique-pool=100000}, {@code --out=benchmarks/http/results}, {@code --root=.} (repository
  * root), {@code --wrk=wrk}, {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 s per
@@ -43,7 +43,7 @@ public final class HttpBench {
         boolean smoke = o.containsKey("smoke");
         Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve(o.getOrDefault("out", "benchmarks/http/results"));
-        List<String> targets = Arrays.asList(o.getOrDefault("targets", smoke ? "servlet" : "spring,servlet,micronaut").split(","));
+        List<String> targets = Arrays.asList(o.getOrDefault("targets", smoke ? "servlet" : "spring,webflux,servlet,micronaut,quarkus").split(","));
         int duration = Integer.parseInt(o.getOrDefault("duration", smoke ? "2" : "20"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", smoke ? "1" : "10"));
         int connections = Integer.parseInt(o.getOrDefault("connections", smoke ? "10" : "50"));
