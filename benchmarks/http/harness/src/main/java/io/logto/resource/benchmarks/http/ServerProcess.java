@@ -85,12 +85,28 @@ final class ServerProcess implements AutoCloseable {
         // fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based)
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1_000_000L / clockTicksPerSecond();
+        return ticks * 1_000_000L / CLOCK_TICKS;
     }
 
+    private static final long CLOCK_TICKS = clockTicksPerSecond();
+
+    /** {@code BENCH_CLK_TCK}, else {@code getconf CLK_TCK}, else 100 (Linux's USER_HZ almost everywhere). */
     private static long clockTicksPerSecond() {
         String configured = System.getenv("BENCH_CLK_TCK");
-        return configured == null ? 100 : Long.parseLong(configured);
+        if (configured != null) {
+            return Long.parseLong(configured);
+        }
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .trim();
+            return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
     }
 
     @Override
