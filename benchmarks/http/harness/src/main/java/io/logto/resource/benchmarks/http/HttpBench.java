@@ -17,7 +17,7 @@ import java.util.Map;
  * The HTTP benchmark run (issue 17): starts the local issuer, signs the token pools, then for each framework starts
  * its sample and then its peer (one server at a time), sends each the probes, warms it up and loads it with wrk in
  * three shapes (public route, repeated tokens, unique tokens) after warming each shape up (the unique shape with
- * a separate warm-up pool, so measured tokens stay unseen), and writes {@code results.md}.
+ * a separate warm-up pool, so measured tokens stay unseen), and writes {@code results.md} and {@code chart.svg}.
  *
  * <p>Options ({@code --name=value}): {@code --targets=spring,webflux,servlet,micronaut,quarkus}, {@code --duration=20} (seconds per shape),
  * {@code --connections=50}, {@code --threads=2} (wrk), {@code --warmup=10} (seconds of repeated-token load before
@@ -119,6 +119,7 @@ public final class HttpBench {
                 + " s warm-up; unique pool " + uniquePool + " tokens.";
         String report = Report.render(header, rows, probeAnswers, probes);
         Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("chart.svg"), Report.svg(rows), StandardCharsets.UTF_8);
         System.out.println(report);
         log("wrote " + out.resolve("results.md"));
     }

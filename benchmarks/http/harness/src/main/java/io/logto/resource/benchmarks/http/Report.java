@@ -67,6 +67,33 @@ final class Report {
         return out.toString();
     }
 
+    /** A horizontal bar chart of requests/s, one bar per row; samples blue, peers grey. */
+    static String svg(List<Measurement> rows) {
+        double max = Math.max(1, rows.stream().mapToDouble(m -> m.wrk().requestsPerSecond()).max().orElse(1));
+        int barHeight = 18;
+        int labelWidth = 230;
+        int barWidth = 500;
+        int height = 40 + rows.size() * (barHeight + 6);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
+                        + "font-size=\"12\">%n<text x=\"10\" y=\"20\" font-weight=\"bold\">requests/s "
+                        + "(blue: sample with this SDK, grey: the framework's own JWT support)</text>%n",
+                labelWidth + barWidth + 90, height));
+        int y = 34;
+        for (Measurement m : rows) {
+            double rps = m.wrk().requestsPerSecond();
+            int width = (int) Math.round(barWidth * rps / max);
+            out.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s %s %s</text>%n", y + 13, m.target(),
+                    m.app(), m.shape()));
+            out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                    labelWidth, y, Math.max(width, 1), barHeight, "sample".equals(m.app()) ? "#3b6fd8" : "#999999"));
+            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.0f</text>%n", labelWidth + width + 6,
+                    y + 13, rps));
+            y += barHeight + 6;
+        }
+        return out.append("</svg>\n").toString();
+    }
+
     private static String verdict(double ratio, double target) {
         return String.format(Locale.ROOT, "%s (%.2f)", ratio >= target ? "met" : "missed", ratio);
     }

@@ -146,6 +146,16 @@ class HarnessPlumbingTest {
                 "| x | met (0.95) | met (6.00) | met |");
     }
 
+    @Test
+    void svgChartHasOneBarPerRowScaledToTheFastest() {
+        List<Measurement> rows = List.of(row("sample", "public", 10_000), row("peer", "unique", 500));
+
+        String svg = Report.svg(rows);
+
+        assertThat(svg).startsWith("<svg").endsWith("</svg>\n").contains("width=\"500\"", "width=\"25\"",
+                "x sample public", "x peer unique");
+    }
+
     private static Measurement row(String app, String shape, long requestsPerSecond) {
         return new Measurement("x", app, shape, new WrkResult(requestsPerSecond, 1_000_000, 1000, 2000, 0, 0), 100);
     }
