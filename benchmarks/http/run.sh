@@ -9,7 +9,8 @@ cd "$root"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "[http-bench] installing wrk (Debian package)" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y wrk || { $sudo apt-get update && $sudo apt-get install -y wrk; }
 fi
 
 targets="spring,webflux,servlet,micronaut,quarkus"
