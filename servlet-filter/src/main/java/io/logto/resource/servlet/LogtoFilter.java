@@ -49,6 +49,11 @@ public final class LogtoFilter implements Filter {
 
     /** The request attribute holding the {@link VerifiedToken} of a request the filter let through. */
     public static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedToken.class.getName();
+    /**
+     * The servlet-context attribute under which {@link #init(FilterConfig)} publishes the filter's
+     * {@link LogtoResourceServer}, for {@link LogtoHealthServlet} and the application's own code.
+     */
+    public static final String RESOURCE_SERVER_ATTRIBUTE = LogtoResourceServer.class.getName();
     /** The init parameter holding the route rule lines ({@link LogtoRoutes}). */
     public static final String ROUTES_PARAMETER = "routes";
     /** The init parameter choosing what happens to unmatched requests: {@code deny} (default) or {@code allow}. */
@@ -98,7 +103,8 @@ public final class LogtoFilter implements Filter {
     }
 
     /**
-     * Reads the configuration (init parameters unless configured in code) and creates the resource server.
+     * Reads the configuration (init parameters unless configured in code) and creates the resource server,
+     * published as the servlet-context attribute {@link #RESOURCE_SERVER_ATTRIBUTE}.
      *
      * @throws ServletException carrying the core's message when the configuration is invalid
      */
@@ -117,6 +123,9 @@ public final class LogtoFilter implements Filter {
             throw new ServletException("Invalid Logto filter configuration: " + e.getMessage(), e);
         }
         metadata = logto.metadata().withScopes(routes.scopes()).toJson().getBytes(StandardCharsets.UTF_8);
+        if (filterConfig != null && filterConfig.getServletContext() != null) {
+            filterConfig.getServletContext().setAttribute(RESOURCE_SERVER_ATTRIBUTE, logto);
+        }
     }
 
     /** Checks the request against the route rules, then passes it on or answers with a challenge. */

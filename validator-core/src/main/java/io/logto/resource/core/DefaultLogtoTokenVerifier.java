@@ -37,6 +37,7 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
     private volatile Set<String> currentKids;
     private final LogtoListener listener;
     private final LongAdder cacheHits = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicBoolean backgroundLoad = new java.util.concurrent.atomic.AtomicBoolean();
 
     DefaultLogtoTokenVerifier(LogtoConfig config) {
         LibraryVersions.requireSupported();
@@ -193,14 +194,34 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>While no key set was loaded yet, it also starts one background load (never more than one at a time,
+     * and the fetcher's backoff spaces failed ones), so that a readiness probe turns ready without waiting
+     * for a first token: a pod that is not ready gets no traffic, so it might otherwise never see one.
+     */
     @Override
     public LogtoStatus status() {
         long success = keys.lastSuccessfulFetchMillis();
         long failure = keys.lastFailedFetchMillis();
-        return new LogtoStatus(config.issuer(), keys.jwksLocation(), keys.heldKeyCount(),
+        LogtoStatus status = new LogtoStatus(config.issuer(), keys.jwksLocation(), keys.heldKeyCount(),
                 success == Long.MIN_VALUE ? null : Instant.ofEpochMilli(success),
                 failure == Long.MIN_VALUE ? null : Instant.ofEpochMilli(failure), keys.lastFetchError(),
                 cache == null ? 0 : cache.size(), cacheHits.sum());
+        // The snapshot is taken first, so it reports the state as it was when asked.
+        if (!status.isReady() && backgroundLoad.compareAndSet(false, true) && !waiting.submit(this::loadInBackground)) {
+            backgroundLoad.set(false);
+        }
+        return status;
+    }
+
+    private void loadInBackground() {
+        try {
+            keys.prefetch();
+        } finally {
+            backgroundLoad.set(false);
+        }
     }
 
     private VerificationResult keysUnavailable(String why) {

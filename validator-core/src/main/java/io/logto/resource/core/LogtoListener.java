@@ -37,4 +37,32 @@ public interface LogtoListener {
      */
     default void keysFetched(KeyFetch fetch) {
     }
+
+    /**
+     * One listener that tells each of the given listeners, in order. A listener that throws is logged at
+     * DEBUG and skipped; the others still hear the event. Handy when a framework wires several listeners
+     * (metrics, an application's own) into one configuration.
+     *
+     * @param listeners the listeners to tell; none gives a listener that does nothing, one gives that listener
+     * @return the composite listener
+     * @throws NullPointerException when {@code listeners} or one of them is null
+     */
+    static LogtoListener of(LogtoListener... listeners) {
+        return of(java.util.List.of(listeners));
+    }
+
+    /**
+     * One listener that tells each of the given listeners, in order; see {@link #of(LogtoListener...)}.
+     *
+     * @param listeners the listeners to tell
+     * @return the composite listener
+     * @throws NullPointerException when {@code listeners} or one of them is null
+     */
+    static LogtoListener of(java.util.List<? extends LogtoListener> listeners) {
+        LogtoListener[] all = listeners.toArray(new LogtoListener[0]);
+        for (LogtoListener listener : all) {
+            java.util.Objects.requireNonNull(listener, "listener");
+        }
+        return all.length == 1 ? all[0] : new CompositeLogtoListener(all);
+    }
 }

@@ -104,6 +104,19 @@ public final class LogtoStatus {
         return java.util.Collections.unmodifiableMap(details);
     }
 
+    /**
+     * The health document for frameworks without a health API of their own (the servlet filter's
+     * {@code LogtoHealthServlet}): {@code {"status":"UP"|"DOWN","details":{...}}} with {@link #details()}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("status", isReady() ? "UP" : "DOWN");
+        document.put("details", details());
+        return io.logto.resource.core.internal.Json.write(document);
+    }
+
     /** Readiness and key count. */
     @Override
     public String toString() {

@@ -85,7 +85,8 @@ public interface LogtoTokenVerifier extends AutoCloseable {
 
     /**
      * A snapshot for health checks and gauges: keys in memory, the last fetch and its error, the token
-     * cache. Never fetches.
+     * cache. Never waits for a fetch; while no key set was loaded yet, the default verifier starts one
+     * background load, so a readiness probe turns ready without waiting for a first token.
      *
      * @return the current status
      */

@@ -94,7 +94,6 @@ class LogtoListenerTest {
         LogtoStatus before = verifier.status();
         assertThat(before.isReady()).isFalse();
         assertThat(before.keyCount()).isZero();
-        assertThat(server.jwksRequests()).as("status never fetches").isZero();
 
         String good = TestKeys.sign(TestKeys.ES384, server.claims().build());
         verifier.verify(good);
@@ -118,6 +117,28 @@ class LogtoListenerTest {
         assertThat(outage.lastFailedFetch()).isPresent();
         assertThat(outage.details()).containsKey("lastFetchError");
         assertThat(outage.details().values()).noneMatch(value -> String.valueOf(value).contains(good));
+    }
+
+    @Test
+    void aStatusRequestBeforeAnyTokenLoadsTheKeysInTheBackgroundSoAReadinessProbeTurnsReady() {
+        verifier = LogtoTokenVerifier.create(server.config().build());
+        assertThat(verifier.status().isReady()).as("the snapshot reports the state when asked").isFalse();
+
+        await(() -> { }, () -> verifier.status().isReady());
+
+        assertThat(verifier.status().isReady()).isTrue();
+        assertThat(verifier.status().keyCount()).isEqualTo(1);
+        assertThat(server.jwksRequests()).as("one background load, not one per probe").isEqualTo(1);
+    }
+
+    @Test
+    void aStatusRequestNeverWaitsForTheKeyServer() {
+        server.slow(java.time.Duration.ofSeconds(2), TestKeys.ES384);
+        verifier = LogtoTokenVerifier.create(server.config().build());
+        for (int i = 0; i < 20; i++) {
+            assertThat(verifier.status().isReady()).isFalse();
+        }
+        assertThat(server.jwksRequests()).as("probes while a load is in flight start no other").isLessThanOrEqualTo(1);
     }
 
     @Test

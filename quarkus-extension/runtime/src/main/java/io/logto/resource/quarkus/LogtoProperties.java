@@ -124,4 +124,11 @@ public interface LogtoProperties {
      * private network). Default {@code false}.
      */
     Optional<String> allowInsecureHttp();
+
+    /**
+     * The name of a Quarkus TLS registry configuration ({@code quarkus.tls.<name>.*}) whose trust store discovery and
+     * JWKS requests use, e.g. for a self-hosted Logto whose certificate comes from a private CA. Not set: the JDK's
+     * default trust store. Not a core option: the extension turns it into the core's {@code SSLContext}.
+     */
+    Optional<String> tlsConfigurationName();
 }

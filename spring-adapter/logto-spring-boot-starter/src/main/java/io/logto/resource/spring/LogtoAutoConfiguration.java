@@ -1,6 +1,7 @@
 package io.logto.resource.spring;
 
 import io.logto.resource.core.LogtoConfig;
+import io.logto.resource.core.LogtoListener;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.spring.internal.DefaultSecurityFilterChainConfiguration;
 import io.logto.resource.spring.internal.LogtoEndpointScan;
@@ -8,6 +9,7 @@ import io.logto.resource.spring.internal.LogtoMethodAuthorizationManager;
 import io.logto.resource.spring.internal.LogtoMethodSecurityRegistrar;
 import io.logto.resource.spring.internal.LogtoPropertyLookup;
 import io.logto.resource.spring.internal.LogtoWebMvcConfigurer;
+import java.util.List;
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,16 +55,28 @@ public final class LogtoAutoConfiguration {
     public static final String PROPERTY_PREFIX = "logto.";
 
     /**
-     * The resource server, configured from the {@code logto.*} properties and closed on shutdown.
+     * The resource server, configured from the {@code logto.*} properties and closed on shutdown; every
+     * {@link LogtoListener} bean (such as the Micrometer binder) hears it, and every
+     * {@link LogtoConfigCustomizer} bean adjusts its configuration first.
      *
      * @param environment the application's environment
+     * @param listeners   the application's listeners, in order
+     * @param customizers the configuration customizers, in order
      * @return the resource server
      * @throws IllegalArgumentException with the core's message naming the property to fix
      */
     @Bean
     @ConditionalOnMissingBean
-    public LogtoResourceServer logtoResourceServer(Environment environment) {
-        return LogtoResourceServer.create(LogtoConfig.fromProperties(PROPERTY_PREFIX, LogtoPropertyLookup.of(environment)));
+    public LogtoResourceServer logtoResourceServer(Environment environment, ObjectProvider<LogtoListener> listeners,
+                                                   ObjectProvider<LogtoConfigCustomizer> customizers) {
+        LogtoConfig.Builder config = LogtoConfig.from(
+                LogtoConfig.fromProperties(PROPERTY_PREFIX, LogtoPropertyLookup.of(environment)));
+        List<LogtoListener> all = listeners.orderedStream().toList();
+        if (!all.isEmpty()) {
+            config.listener(LogtoListener.of(all));
+        }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(config));
+        return LogtoResourceServer.create(config.build());
     }
 
     /** Spring Security integration for servlet applications. */

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The hand-kept IDE metadata ({@code additional-spring-configuration-metadata.json}) is exactly what the core's
- * {@link LogtoConfig#OPTIONS} says: one property per option, its type, description, default and allowed values.
+ * {@link LogtoConfig#OPTIONS} says: one property per option, its type, description, default and allowed values,
+ * plus the starter's own {@code logto.ssl-bundle}.
  * When an option changes, the test fails and writes the metadata derived from {@code OPTIONS} to
  * {@code target/additional-spring-configuration-metadata.json}: copy it over the one in
  * {@code src/main/resources/META-INF/}.
@@ -26,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 class ConfigurationMetadataTest {
 
     private static final String SOURCE_TYPE = LogtoAutoConfiguration.class.getName();
+    private static final String SSL_BUNDLE_DESCRIPTION = "The name of a Spring Boot SSL bundle (spring.ssl.bundle.*) whose"
+            + " trust material discovery and JWKS requests use, e.g. for a self-hosted Logto whose certificate comes from a"
+            + " private CA. Not set: the JDK's default trust store.";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Test
@@ -41,11 +45,12 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void theMergedIdeMetadataListsEveryOptionAndNothingElse() {
+    void theMergedIdeMetadataListsEveryOptionAndTheSslBundleAndNothingElse() {
         JsonNode merged = read("/META-INF/spring-configuration-metadata.json");
         assertThat(merged.get("properties").valueStream().map(p -> p.get("name").asString()).toList())
-                .containsExactlyInAnyOrderElementsOf(LogtoConfig.OPTIONS.stream()
-                        .map(option -> LogtoAutoConfiguration.PROPERTY_PREFIX + option.name()).toList());
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(LogtoConfig.OPTIONS.stream()
+                        .map(option -> LogtoAutoConfiguration.PROPERTY_PREFIX + option.name()),
+                        java.util.stream.Stream.of(LogtoOperationsAutoConfiguration.SSL_BUNDLE_PROPERTY)).toList());
     }
 
     /** The metadata for {@link LogtoConfig#OPTIONS}, in Spring Boot's format. */
@@ -79,6 +84,12 @@ class ConfigurationMetadataTest {
                 option.allowedValues().forEach(value -> values.addObject().put("value", value));
             }
         }
+        // The starter's own setting, not a core option: it names a Spring Boot SSL bundle.
+        ObjectNode sslBundle = properties.addObject();
+        sslBundle.put("name", LogtoOperationsAutoConfiguration.SSL_BUNDLE_PROPERTY);
+        sslBundle.put("type", "java.lang.String");
+        sslBundle.put("description", SSL_BUNDLE_DESCRIPTION);
+        sslBundle.put("sourceType", LogtoOperationsAutoConfiguration.class.getName());
         return root;
     }
 

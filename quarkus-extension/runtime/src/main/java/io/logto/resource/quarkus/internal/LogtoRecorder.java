@@ -40,6 +40,7 @@ public class LogtoRecorder {
         LogtoConfig logtoConfig;
         try {
             logtoConfig = LogtoConfig.fromProperties(PREFIX, name -> config.getOptionalValue(name, String.class).orElse(null));
+            logtoConfig = LogtoOperations.complete(logtoConfig);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), Set.of());
         }

@@ -3,6 +3,7 @@ package io.logto.resource.samples.servlet;
 import io.logto.resource.core.LogtoConfig;
 import io.logto.resource.samples.SampleSettings;
 import io.logto.resource.servlet.LogtoFilter;
+import io.logto.resource.servlet.LogtoHealthServlet;
 import io.logto.resource.servlet.LogtoRoutes;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The sample API on embedded Jetty 12: {@link LogtoFilter} guards the routes of the sample contract and
- * {@link SampleApiServlet} answers them. Reads {@code LOGTO_ISSUER}, {@code LOGTO_AUDIENCE} and {@code PORT}
+ * {@link SampleApiServlet} answers them; {@link LogtoHealthServlet} answers {@code /health}. Reads {@code LOGTO_ISSUER}, {@code LOGTO_AUDIENCE} and {@code PORT}
  * (without {@code LOGTO_ISSUER} it runs a local test issuer and prints curl commands to try).
  */
 public final class ServletSample {
@@ -25,6 +26,7 @@ public final class ServletSample {
     // tag::routes[]
     static final LogtoRoutes ROUTES = LogtoRoutes.builder()
             .permitAll("GET", "/api/public")
+            .permitAll("GET", "/health")
             .requireScopes("GET", "/api/reports", "read:report")
             .requireScopes("POST", "/api/reports", "write:report")
             .requireOrganizationScopes("GET", "/api/organizations/{orgId}/members", "orgId", "read:member")
@@ -75,6 +77,8 @@ public final class ServletSample {
         context.addFilter(new FilterHolder(new LogtoFilter(config, ROUTES)), "/*", EnumSet.of(DispatcherType.REQUEST));
         // end::filter[]
         context.addServlet(new ServletHolder(new SampleApiServlet()), "/api/*");
+        // 200 UP / 503 DOWN with the verifier's status (issuer, keys, last fetch), for probes.
+        context.addServlet(new ServletHolder(new LogtoHealthServlet()), "/health");
         server.setHandler(context);
         server.setStopAtShutdown(true);
         server.start();

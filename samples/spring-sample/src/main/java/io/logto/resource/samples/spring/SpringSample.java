@@ -26,9 +26,10 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SpringSample {
 
     /**
-     * The API's security: Logto bearer tokens, {@code /api/public} open to anyone, {@code /api/idiom/filter-chain}
-     * guarded by Spring's own {@code hasAuthority("SCOPE_read:report")} (met by global API tokens only),
-     * everything else authenticated; the per-route requirements are the annotations on {@link SampleController}.
+     * The API's security: Logto bearer tokens, {@code /api/public} and the Actuator health and metrics
+     * endpoints open to anyone (metrics in this sample only), {@code /api/idiom/filter-chain} guarded by Spring's
+     * own {@code hasAuthority("SCOPE_read:report")} (met by global API tokens only), everything else
+     * authenticated; the per-route requirements are the annotations on {@link SampleController}.
      *
      * @param http Spring Security's builder
      * @return the filter chain
@@ -40,6 +41,7 @@ public class SpringSample {
         return http.with(LogtoConfigurer.logto())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/public").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/metrics/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -25,7 +25,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 public class WebFluxSample {
 
     /**
-     * The API's security: Logto bearer tokens, {@code /api/public} open to anyone, the filter-chain idiom route
+     * The API's security: Logto bearer tokens, {@code /api/public} and the Actuator health and metrics endpoints
+     * open to anyone (metrics in this sample only), the filter-chain idiom route
      * guarded by Spring's own {@code hasAuthority}, everything else authenticated; the per-route requirements
      * are the annotations on {@link SampleController}.
      *
@@ -39,6 +40,7 @@ public class WebFluxSample {
         logto.customize(http);
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/api/public").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/metrics/**").permitAll()
                         .pathMatchers("/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
                         .anyExchange().authenticated())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())

@@ -43,6 +43,9 @@ public final class LogtoServerConfigurer implements Customizer<ServerHttpSecurit
     private final LogtoServerAccessDeniedHandler accessDeniedHandler;
     private final Supplier<Set<String>> endpointScopes;
     private volatile boolean metadataEndpoint = true;
+    /** Chains already customized: Spring Security applies Customizer beans itself, and users call customize too. */
+    private final Set<ServerHttpSecurity> customized = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     /**
      * Creates a configurer from its parts (the auto-configuration passes the application's beans).
@@ -88,12 +91,17 @@ public final class LogtoServerConfigurer implements Customizer<ServerHttpSecurit
     }
 
     /**
-     * Adds the bearer-token filter, the exception handling and, unless turned off, the metadata filter.
+     * Adds the bearer-token filter, the exception handling and, unless turned off, the metadata filter; once
+     * per chain, however often it is applied (Spring Security also applies {@code Customizer} beans itself),
+     * so a token is verified once per request.
      *
      * @param http the chain being built
      */
     @Override
     public void customize(ServerHttpSecurity http) {
+        if (!customized.add(http)) {
+            return;
+        }
         http.addFilterAt(new BearerTokenWebFilter(authenticationManager), SecurityWebFiltersOrder.AUTHENTICATION);
         http.exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(entryPoint)

@@ -1,0 +1,175 @@
+package io.logto.resource.benchmarks.http;
+
+import io.logto.resource.test.LogtoTestIssuer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP benchmark run (issue 17): starts the local issuer, signs the token pools, then for each framework starts
+ * its sample and then its peer (one server at a time), sends each the probes, warms it up and loads it with wrk in
+ * three shapes (public route, repeated tokens, unique tokens) after warming each shape up (the unique shape with
+ * a separate warm-up pool, so measured tokens stay unseen), and writes {@code results.md} and {@code chart.svg}.
+ *
+ * <p>Options ({@code --name=value}): {@code --targets=spring,webflux,servlet,micronaut,quarkus}, {@code --duration=20} (seconds per shape),
+ * {@code --connections=50}, {@code --threads=2} (wrk), {@code --warmup=10} (seconds of repeated-token load before
+ * measuring), {@code --unique-pool=100000}, {@code --out=benchmarks/http/results}, {@code --root=.} (repository
+ * root), {@code --wrk=wrk}, {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 s per
+ * shape, 1 s warm-up, 10 connections and a 10,000-token pool.
+ */
+public final class HttpBench {
+
+    private static final String[] SHAPES = {"public", "repeated", "unique"};
+
+    private HttpBench() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args options, see the class documentation
+     * @throws Exception when a server or wrk cannot run
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        boolean smoke = o.containsKey("smoke");
+        Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        Path out = root.resolve(o.getOrDefault("out", "benchmarks/http/results"));
+        List<String> targets = Arrays.asList(o.getOrDefault("targets", smoke ? "servlet" : "spring,webflux,servlet,micronaut,quarkus").split(","));
+        int duration = Integer.parseInt(o.getOrDefault("duration", smoke ? "2" : "20"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", smoke ? "1" : "10"));
+        int connections = Integer.parseInt(o.getOrDefault("connections", smoke ? "10" : "50"));
+        int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
+        int uniquePool = Integer.parseInt(o.getOrDefault("unique-pool", smoke ? "10000" : "100000"));
+        String wrk = o.getOrDefault("wrk", "wrk");
+        List<String> javaOptions = o.containsKey("java-opts") && !o.get("java-opts").isBlank()
+                ? Arrays.asList(o.get("java-opts").trim().split("\\s+")) : List.of();
+        Files.createDirectories(out.resolve("logs"));
+
+        Path script = out.resolve("bench.lua");
+        try (InputStream lua = HttpBench.class.getResourceAsStream("bench.lua")) {
+            Files.write(script, lua.readAllBytes());
+        }
+        List<Measurement> rows = new ArrayList<>();
+        Map<String, Map<String, Integer>> probeAnswers = new LinkedHashMap<>();
+        List<Probe> probes;
+        try (LogtoTestIssuer issuer = LogtoTestIssuer.start()) {
+            log("signing " + connections + " repeated and " + uniquePool + " unique ES384 tokens");
+            TokenPools pools = TokenPools.write(issuer, BenchIssuer.AUDIENCE, out.resolve("tokens"), connections,
+                    uniquePool, Math.max(connections, uniquePool / 20));
+            probes = TokenPools.readProbes(pools.probes());
+            int port = 18080;
+            for (String name : targets) {
+                Target target = Target.named(name);
+                for (String app : List.of("sample", "peer")) {
+                    Path jar = "sample".equals(app) ? target.sampleJar() : target.peerJar();
+                    if (jar == null) {
+                        log(name + ": no " + app + " application yet, skipped");
+                        continue;
+                    }
+                    jar = root.resolve(jar);
+                    if (!Files.isRegularFile(jar)) {
+                        throw new IOException("missing " + jar + ": build it first (benchmarks/http/run.sh does)");
+                    }
+                    String label = name + " " + app;
+                    log("starting " + label);
+                    try (ServerProcess server = ServerProcess.start(jar, javaOptions, issuer.issuer(),
+                            BenchIssuer.AUDIENCE, port++, out.resolve("logs").resolve(name + "-" + app + ".log"))) {
+                        Map<String, Integer> answers = new LinkedHashMap<>();
+                        for (Probe probe : probes) {
+                            answers.put(probe.name(), server.status(probe.path(), probe.token()));
+                        }
+                        probeAnswers.put(label, answers);
+                        if (answers.get(probes.get(0).name()) != 200) {
+                            // a server that refuses the good token would be measured refusing: not a comparison
+                            log(label + " refused the good token (" + answers.get(probes.get(0).name())
+                                    + "): not loaded; see its log");
+                            continue;
+                        }
+                        // warm-up: every code path the shapes take, the unique one with its own tokens
+                        for (String shape : SHAPES) {
+                            runWrk(wrk, threads, connections, warmup, script, server, shape,
+                                    "unique".equals(shape) ? "warm-up-unique" : shape, pools);
+                        }
+                        for (String shape : SHAPES) {
+                            long cpuBefore = server.cpuMicros();
+                            WrkResult result = runWrk(wrk, threads, connections, duration, script, server, shape, pools);
+                            long cpu = server.cpuMicros() - cpuBefore;
+                            Measurement m = new Measurement(name, app, shape, result, cpu);
+                            rows.add(m);
+                            log(String.format("%s %s: %.0f req/s, errors %d", label, shape,
+                                    result.requestsPerSecond(), result.errors()));
+                        }
+                    }
+                }
+            }
+        }
+        String header = "# HTTP benchmark results\n\n" + (smoke ? "**Smoke run: plumbing only, not a measurement.** " : "")
+                + "Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs, JDK "
+                + System.getProperty("java.version") + ", load average before: " + loadAverage() + "; wrk "
+                + threads + " threads, " + connections + " connections, " + duration + " s per shape after " + warmup
+                + " s warm-up; unique pool " + uniquePool + " tokens.";
+        String report = Report.render(header, rows, probeAnswers, probes);
+        Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("chart.svg"), Report.svg(rows), StandardCharsets.UTF_8);
+        System.out.println(report);
+        log("wrote " + out.resolve("results.md"));
+    }
+
+    private static WrkResult runWrk(String wrk, int threads, int connections, int seconds, Path script,
+            ServerProcess server, String shape, TokenPools pools) throws IOException, InterruptedException {
+        return runWrk(wrk, threads, connections, seconds, script, server, shape, shape, pools);
+    }
+
+    private static WrkResult runWrk(String wrk, int threads, int connections, int seconds, Path script,
+            ServerProcess server, String scriptShape, String poolKey, TokenPools pools)
+            throws IOException, InterruptedException {
+        String path = "public".equals(scriptShape) ? Probe.PUBLIC : Probe.REPORTS;
+        Path pool = switch (poolKey) {
+            case "unique" -> pools.unique();
+            case "warm-up-unique" -> pools.warmup();
+            default -> pools.repeated();
+        };
+        List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
+                "-s", script.toString(), server.baseUrl(), "--", scriptShape, path, pool.toString(), Integer.toString(threads));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IOException("wrk exited with " + exit + ":\n" + output);
+        }
+        return WrkResult.parse(output);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + arg);
+            }
+            int eq = arg.indexOf('=');
+            options.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    private static void log(String message) {
+        System.err.println("[http-bench] " + message);
+    }
+}

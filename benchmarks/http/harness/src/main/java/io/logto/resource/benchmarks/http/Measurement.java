@@ -1,0 +1,18 @@
+package io.logto.resource.benchmarks.http;
+
+/**
+ * One load shape on one server.
+ *
+ * @param target the framework, e.g. {@code spring}
+ * @param app {@code sample} (this SDK) or {@code peer}
+ * @param shape {@code public}, {@code repeated} or {@code unique}
+ * @param wrk what wrk measured
+ * @param cpuMicros server process CPU time (user + system) during the run
+ */
+public record Measurement(String target, String app, String shape, WrkResult wrk, long cpuMicros) {
+
+    /** Server CPU time per completed request, in microseconds. */
+    public double cpuMicrosPerRequest() {
+        return wrk.requests() == 0 ? 0 : (double) cpuMicros / wrk.requests();
+    }
+}
