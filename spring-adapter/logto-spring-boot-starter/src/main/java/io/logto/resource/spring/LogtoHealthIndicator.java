@@ -16,6 +16,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public final class LogtoHealthIndicator implements HealthIndicator {
 
+    /** The name of the Actuator interface this class implements, for conditions that must not load it. */
+    static final String HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
+
     private final LogtoResourceServer logto;
 
     /**

@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +22,15 @@ import org.springframework.core.env.Environment;
  * discovery and JWKS requests. Without Actuator nothing here is created and nothing extra is required. Every
  * bean backs off when the application defines its own.
  */
+// Spring Boot 4 names, then Spring Boot 3.5 names (logto-spring-boot3-starter compiles this class too).
 @AutoConfiguration(after = LogtoAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration"},
-        beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"},
+        beforeName = {"org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration"})
 @ConditionalOnClass(LogtoResourceServer.class)
 public final class LogtoOperationsAutoConfiguration {
 
@@ -52,7 +55,8 @@ public final class LogtoOperationsAutoConfiguration {
 
     /** The {@code logto} health component. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
+    // Actuator's HealthIndicator, named by the version-specific LogtoHealthIndicator (Boot 4 and Boot 3.5 differ)
+    @ConditionalOnClass(name = LogtoHealthIndicator.HEALTH_INDICATOR)
     @ConditionalOnBean(LogtoResourceServer.class)
     static class HealthConfiguration {
 

@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The IDE metadata that Spring Boot 3.5's configuration processor merges from the shared
- * {@code additional-spring-configuration-metadata.json} lists exactly the core's {@link LogtoConfig#OPTIONS}.
+ * {@code additional-spring-configuration-metadata.json} lists exactly the core's {@link LogtoConfig#OPTIONS}, plus the starter's own {@code logto.ssl-bundle}.
  * (That the hand-kept file itself matches the options is the Boot 4 starter's test.)
  */
 class Boot3ConfigurationMetadataTest {
@@ -27,7 +28,8 @@ class Boot3ConfigurationMetadataTest {
         }
         List<String> names = new ArrayList<>();
         merged.get("properties").forEach(property -> names.add(property.get("name").asText()));
-        assertThat(names).containsExactlyInAnyOrderElementsOf(LogtoConfig.OPTIONS.stream()
-                .map(option -> LogtoAutoConfiguration.PROPERTY_PREFIX + option.name()).toList());
+        assertThat(names).containsExactlyInAnyOrderElementsOf(Stream.concat(LogtoConfig.OPTIONS.stream()
+                .map(option -> LogtoAutoConfiguration.PROPERTY_PREFIX + option.name()),
+                Stream.of(LogtoOperationsAutoConfiguration.SSL_BUNDLE_PROPERTY)).toList());
     }
 }
