@@ -2,7 +2,6 @@ package io.logto.resource.quarkus.internal;
 
 import io.logto.resource.core.AuthenticationResult;
 import io.logto.resource.core.LogtoResourceServer;
-import io.logto.resource.core.TokenKind;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.quarkus.LogtoIdentity;
 import io.quarkus.security.AuthenticationFailedException;
@@ -75,10 +74,10 @@ public final class LogtoIdentityProvider implements IdentityProvider<LogtoAuthen
         // The core's role policy: a global API token's scopes as they are, organization-qualified names otherwise, so
         // @RolesAllowed("read:report") is met only by global API tokens.
         builder.addRoles(token.roles());
-        // Permissions likewise only from a global API token's scopes (Logto puts organization-role scopes into the
-        // other kinds), looked up rather than parsed so that no scope string can fail.
-        if (token.kind() == TokenKind.GLOBAL_API && !token.scopes().isEmpty()) {
-            builder.addPermissionChecker(new ScopePermissionChecker(token.scopes()));
+        // Permissions from the same roles, looked up rather than parsed so that no scope string can fail: the core's
+        // policy decides, so @PermissionsAllowed("read:report") too is met only by global API tokens.
+        if (!token.roles().isEmpty()) {
+            builder.addPermissionChecker(new ScopePermissionChecker(token.roles()));
         }
         return builder.build();
     }
