@@ -64,10 +64,7 @@ public final class BearerToken {
         if (start == header.length()) {
             return MALFORMED;
         }
-        int end = start;
-        while (end < header.length() && isTokenChar(header.charAt(end))) {
-            end++;
-        }
+        int end = TokenChars.span(header, start, TokenChars.B64TOKEN);
         while (end < header.length() && header.charAt(end) == '=') {
             end++;
         }
@@ -92,11 +89,6 @@ public final class BearerToken {
             return MALFORMED;
         }
         return fromHeader(authorizations.get(0));
-    }
-
-    private static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     /** Whether the request carried no bearer credentials. */

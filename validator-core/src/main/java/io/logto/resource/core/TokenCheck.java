@@ -527,16 +527,14 @@ enum TokenCheck {
             return Rejection.of(RejectionReason.MALFORMED, "The token is longer than the maximum length.",
                     "length " + length + " > maxTokenLength " + maxTokenLength);
         }
+        int illegal = TokenChars.span(token, 0, TokenChars.BASE64URL | TokenChars.DOT);
+        if (illegal != length) {
+            return Rejection.of(RejectionReason.MALFORMED, "The token contains characters outside base64url.",
+                    "illegal character at index " + illegal);
+        }
         int dots = 0;
-        for (int i = 0; i < length; i++) {
-            char ch = token.charAt(i);
-            if (ch == '.') {
-                dots++;
-            } else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                    || ch == '-' || ch == '_')) {
-                return Rejection.of(RejectionReason.MALFORMED, "The token contains characters outside base64url.",
-                        "illegal character at index " + i);
-            }
+        for (int dot = token.indexOf('.'); dot >= 0; dot = token.indexOf('.', dot + 1)) {
+            dots++;
         }
         if (dots == 4) {
             return Rejection.of(RejectionReason.ENCRYPTED, "The token is a JWE (five parts).", null);
