@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * The WebFlux sample: {@code java -jar webflux-sample.jar}, configured by {@code LOGTO_ISSUER},
@@ -44,6 +45,8 @@ public class WebFluxSample {
                         .pathMatchers("/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
                         .anyExchange().authenticated())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // no saved requests: Spring's default cache opens a WebSession on every request (two thread hops)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .build();
     }
