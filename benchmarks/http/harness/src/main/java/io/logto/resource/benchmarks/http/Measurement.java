@@ -5,7 +5,7 @@ package io.logto.resource.benchmarks.http;
  *
  * @param target the framework, e.g. {@code spring}
  * @param app {@code sample} (this SDK) or {@code peer}
- * @param shape {@code public}, {@code repeated} or {@code unique}
+ * @param shape {@code public}, {@code public-padded}, {@code repeated} or {@code unique}
  * @param wrk what wrk measured
  * @param cpuMicros server process CPU time (user + system) during the run
  */

@@ -3,6 +3,8 @@
 -- SHAPE: public    GET PATH without a token;
 --        repeated  GET PATH, thread i uses the pool's tokens i, i+T, i+2T, ... in turn (the pool holds one token per
 --                  connection, so the server sees the same few tokens again and again);
+--        padded    GET PATH with the repeated pool's "Bearer ..." values in an X-Padding header that no server reads
+--                  (a request of a token-carrying size that carries no token);
 --        unique    GET PATH, thread i takes the pool's lines i, i+T, ... once each: every request a token the server
 --                  has never seen, as long as the pool is not exhausted (then it wraps and counts "wraps").
 -- done() prints one line "BENCH {json}" that the harness parses.
@@ -49,6 +51,9 @@ function request()
   if next_token > #tokens then
     next_token = 1
     wraps = wraps + 1
+  end
+  if shape == "padded" then
+    return wrk.format("GET", path, { ["X-Padding"] = token })
   end
   return wrk.format("GET", path, { Authorization = token })
 end

@@ -116,7 +116,7 @@ class HarnessPlumbingTest {
         }
 
         assertThat(lua).contains("function init(args)", "function request()", "function done(", "\"BENCH {",
-                "shape == \"public\"", "io.lines(args[3])", "args[4]");
+                "shape == \"public\"", "X-Padding", "io.lines(args[3])", "args[4]");
     }
 
     @Test
@@ -136,14 +136,16 @@ class HarnessPlumbingTest {
     @Test
     void reportComputesRatiosToPeerAndFloorAndTargetVerdicts() {
         List<Measurement> rows = List.of(
-                row("sample", "public", 10_000), row("sample", "repeated", 9_500), row("sample", "unique", 3_000),
-                row("peer", "public", 10_000), row("peer", "repeated", 2_000), row("peer", "unique", 500));
+                row("sample", "public", 10_000), row("sample", "public-padded", 8_000), row("sample", "repeated", 7_600),
+                row("sample", "unique", 3_000), row("peer", "public", 10_000), row("peer", "public-padded", 8_000),
+                row("peer", "repeated", 2_000), row("peer", "unique", 500));
         Probe good = new Probe("good", "valid token", Probe.REPORTS, 200, "t");
 
         String report = Report.render("# r", rows, Map.of("x sample", Map.of("good", 200)), List.of(good));
 
-        assertThat(report).contains("| x | sample | unique | 3000 |", "| 6.00x | 0.30x |", "| 4.75x | 0.95x |",
-                "| x | met (0.95) | met (6.00) | met |");
+        assertThat(report).contains("| x | sample | unique | 3000 |", "| 6.00x | 0.30x |  |",
+                "| x | sample | public-padded | 8000 |", "| 1.00x | 0.80x |  |", "| 3.80x | 0.76x | 0.95x |",
+                "| x | missed (0.76) | met (0.95) | met (6.00) | met |");
     }
 
     @Test
