@@ -7,7 +7,7 @@ import io.logto.resource.spring.LogtoAuthenticationException;
 import io.logto.resource.spring.internal.BearerAuthenticationRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
@@ -49,10 +49,14 @@ public final class LogtoReactiveAuthenticationManager implements ReactiveAuthent
         }
         return Mono.defer(() -> {
             CompletionStage<AuthenticationResult> stage = logto.authenticateAsync(request.bearer());
-            Mono<AuthenticationResult> result = Mono.fromCompletionStage(stage);
+            if (stage instanceof CompletableFuture<AuthenticationResult> done && done.isDone()) {
+                // answered from memory (a cached token, a refusal before any key is needed): no operators to build
+                return toAuthentication(done.join());
+            }
             // a stage completed later completes on the core's key-fetch thread: continue the request elsewhere
-            return stage instanceof Future<?> future && future.isDone() ? result : result.publishOn(Schedulers.parallel());
-        }).flatMap(LogtoReactiveAuthenticationManager::toAuthentication);
+            return Mono.fromCompletionStage(stage).publishOn(Schedulers.parallel())
+                    .flatMap(LogtoReactiveAuthenticationManager::toAuthentication);
+        });
     }
 
     private static Mono<Authentication> toAuthentication(AuthenticationResult result) {

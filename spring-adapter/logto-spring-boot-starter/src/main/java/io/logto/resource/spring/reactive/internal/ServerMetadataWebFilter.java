@@ -8,9 +8,8 @@ import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -23,9 +22,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ServerMetadataWebFilter implements WebFilter {
 
-    private static final ServerWebExchangeMatcher PATH = ServerWebExchangeMatchers.matchers(
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, ProtectedResourceMetadata.PATH),
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, ProtectedResourceMetadata.PATH));
 
     private final LogtoResourceServer logto;
     private final Supplier<Set<String>> endpointScopes;
@@ -44,7 +40,14 @@ public final class ServerMetadataWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return PATH.matches(exchange).flatMap(match -> match.isMatch() ? serve(exchange) : chain.filter(exchange));
+        // a plain comparison: Spring Security's matchers answer through a Flux, on every request of the API
+        return isMetadataRequest(exchange.getRequest()) ? serve(exchange) : chain.filter(exchange);
+    }
+
+    private static boolean isMetadataRequest(ServerHttpRequest request) {
+        HttpMethod method = request.getMethod();
+        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+                && ProtectedResourceMetadata.PATH.equals(request.getPath().pathWithinApplication().value());
     }
 
     private Mono<Void> serve(ServerWebExchange exchange) {
