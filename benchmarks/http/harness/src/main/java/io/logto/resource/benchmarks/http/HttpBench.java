@@ -60,6 +60,7 @@ public final class HttpBench {
                 ? Arrays.asList(o.get("java-opts").trim().split("\\s+")) : List.of();
         Files.createDirectories(out.resolve("logs"));
 
+        String loadAtStart = loadAverage(); // before the harness signs its tokens, which loads every core itself
         Path script = out.resolve("bench.lua");
         try (InputStream lua = HttpBench.class.getResourceAsStream("bench.lua")) {
             Files.write(script, lua.readAllBytes());
@@ -120,7 +121,7 @@ public final class HttpBench {
         }
         String header = "# HTTP benchmark results\n\n" + (smoke ? "**Smoke run: plumbing only, not a measurement.** " : "")
                 + "Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs, JDK "
-                + System.getProperty("java.version") + ", load average before: " + loadAverage() + "; wrk "
+                + System.getProperty("java.version") + ", load average at start (before signing tokens): " + loadAtStart + "; wrk "
                 + threads + " threads, " + connections + " connections, " + duration + " s per shape after " + warmup
                 + " s warm-up; unique pool " + uniquePool + " tokens.";
         String report = Report.render(header, rows, probeAnswers, probes);
