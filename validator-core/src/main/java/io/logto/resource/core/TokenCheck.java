@@ -533,8 +533,12 @@ enum TokenCheck {
                     "illegal character at index " + illegal);
         }
         int dots = 0;
+        int first = -1;
+        int last = -1;
         for (int dot = token.indexOf('.'); dot >= 0; dot = token.indexOf('.', dot + 1)) {
             dots++;
+            first = first < 0 ? dot : first;
+            last = dot;
         }
         if (dots == 4) {
             return Rejection.of(RejectionReason.ENCRYPTED, "The token is a JWE (five parts).", null);
@@ -543,8 +547,6 @@ enum TokenCheck {
             return Rejection.of(RejectionReason.MALFORMED, "The token does not have three parts.",
                     (dots + 1) + " parts");
         }
-        int first = token.indexOf('.');
-        int last = token.lastIndexOf('.');
         if (first == 0 || last == first + 1 || last == length - 1) {
             return Rejection.of(RejectionReason.MALFORMED, "The token has an empty part.", null);
         }

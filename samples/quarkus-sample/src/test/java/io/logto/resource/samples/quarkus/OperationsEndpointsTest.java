@@ -40,9 +40,9 @@ class OperationsEndpointsTest {
 
     private static final String VERIFIED = "logto_token_verifications_total{kind=\"global_api\",outcome=\"verified\"}";
 
-    /** The sum of every Prometheus sample whose name and labels start with {@code prefix}. */
-    private static double sum(String metrics, String prefix, String outcome) {
-        return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(outcome))
+    /** The sum of every Prometheus sample whose line starts with {@code prefix} and contains {@code labels}. */
+    private static double sum(String metrics, String prefix, String labels) {
+        return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(labels))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 

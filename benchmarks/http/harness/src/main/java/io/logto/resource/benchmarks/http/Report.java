@@ -114,8 +114,7 @@ final class Report {
     }
 
     private static Optional<Measurement> floorOf(List<Measurement> rows, Measurement m) {
-        return m.shape().startsWith("public") && !"public-padded".equals(m.shape()) ? Optional.empty()
-                : find(rows, m.target(), m.app(), "public");
+        return "public".equals(m.shape()) ? Optional.empty() : find(rows, m.target(), m.app(), "public");
     }
 
     private static Optional<Measurement> find(List<Measurement> rows, String target, String app, String shape) {

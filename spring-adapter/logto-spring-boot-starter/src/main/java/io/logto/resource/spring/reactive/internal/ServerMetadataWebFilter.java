@@ -22,7 +22,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ServerMetadataWebFilter implements WebFilter {
 
-
     private final LogtoResourceServer logto;
     private final Supplier<Set<String>> endpointScopes;
     private volatile byte[] document;
