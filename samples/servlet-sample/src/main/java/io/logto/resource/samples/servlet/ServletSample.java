@@ -67,6 +67,11 @@ public final class ServletSample {
         HttpConfiguration http = new HttpConfiguration();
         // Room for oversized tokens to reach the filter (and be refused with 401) instead of a container 431.
         http.setRequestHeaderSize(64 * 1024);
+        // Jetty caches header values up to this many characters per connection (default 1024). An ES384 access
+        // token fits, so a connection carrying different tokens (a gateway, or any client with several users)
+        // clears and refills that cache on every request: a third of the cost of a request whose token is
+        // already verified (benchmarks/README.md). 256 keeps short headers such as Host cached, never a token.
+        http.setHeaderCacheSize(256);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);

@@ -38,6 +38,7 @@ public final class ServletPeer {
 
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024);
+        http.setHeaderCacheSize(256); // the same Jetty settings as the servlet sample (benchmarks/README.md)
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
