@@ -5,13 +5,13 @@ import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.spring.LogtoAuthentication;
 import io.logto.resource.spring.LogtoAuthenticationException;
 import io.logto.resource.spring.internal.BearerAuthenticationRequest;
+import io.logto.resource.spring.reactive.internal.ResumeScheduler;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Authenticates the bearer token of a reactive request through
@@ -19,8 +19,9 @@ import reactor.core.scheduler.Schedulers;
  * {@link LogtoAuthentication}, a refused one the error {@link LogtoAuthenticationException} carrying the core's
  * challenge. The calling thread never waits for a key fetch: when the answer needs no I/O (cache hit, known
  * key, malformed token) it is emitted at once on the calling thread; when the core must fetch keys, the request
- * continues on Reactor's parallel scheduler once the fetch ends, never on the core's fetch thread. Other authentication types give an empty result, so
- * it can be combined with other managers.
+ * continues once the fetch ends on its own channel's event loop on Reactor Netty (Reactor's parallel scheduler on
+ * other servers), never on the core's fetch thread. Other authentication types give an empty result, so it can be
+ * combined with other managers.
  */
 public final class LogtoReactiveAuthenticationManager implements ReactiveAuthenticationManager {
 
@@ -47,14 +48,14 @@ public final class LogtoReactiveAuthenticationManager implements ReactiveAuthent
         if (!(authentication instanceof BearerAuthenticationRequest request)) {
             return Mono.empty();
         }
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             CompletionStage<AuthenticationResult> stage = logto.authenticateAsync(request.bearer());
             if (stage instanceof CompletableFuture<AuthenticationResult> done && done.isDone()) {
                 // answered from memory (a cached token, a refusal before any key is needed): no operators to build
                 return toAuthentication(done.join());
             }
-            // a stage completed later completes on the core's key-fetch thread: continue the request elsewhere
-            return Mono.fromCompletionStage(stage).publishOn(Schedulers.parallel())
+            // a stage completed later completes on the core's key-fetch thread: continue on the request's own loop
+            return Mono.fromCompletionStage(stage).publishOn(ResumeScheduler.of(context))
                     .flatMap(LogtoReactiveAuthenticationManager::toAuthentication);
         });
     }

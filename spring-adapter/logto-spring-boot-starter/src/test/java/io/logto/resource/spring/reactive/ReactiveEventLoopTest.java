@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * accepts the connection for the new key and does not answer; while that fetch is pending, many concurrent
  * requests to a public route and with an already-verified token all complete (checked by ordering: the
  * waiting request is still pending when they have all answered; no wall-clock threshold). Once the keys
- * arrive, the waiting request's handler runs on Reactor's threads, not on the core's key-fetch threads.
+ * arrive, the waiting request goes on on the event loop it arrived on (not on the core's key-fetch threads, not on
+ * another Reactor thread: Reactor Netty 1.3.6 can lose the next keep-alive request on a connection whose response
+ * was written off its loop).
  */
 @SpringBootTest(classes = ReactiveTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=reactive")
@@ -88,6 +92,18 @@ class ReactiveEventLoopTest {
         assertThat(waited.statusCode()).isEqualTo(200);
         assertThat(waited.body()).as("after the fetch, the request goes on off the core's key-fetch threads")
                 .doesNotContain("logto-jwks-wait-");
+        String entry = field(waited.body(), "entry");
+        assertThat(entry).as("the request arrived on a Reactor Netty event loop (reactor-http-… or webflux-http-…)")
+                .contains("-http-");
+        assertThat(field(waited.body(), "thread")).as("after the fetch, the request goes on on its own channel's event loop")
+                .isEqualTo(entry);
+    }
+
+    /** A string field of the endpoint's flat JSON answer (thread names need no unescaping). */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        assertThat(matcher.find()).as("field %s in %s", name, json).isTrue();
+        return matcher.group(1);
     }
 
     private CompletableFuture<HttpResponse<String>> send(String path, String token) {

@@ -15,12 +15,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,6 +58,13 @@ class ReactiveTestApplication {
     static class Security {
 
         static final String THREAD = "test.thread";
+        static final String ENTRY_THREAD = "test.entry-thread";
+
+        /** Runs before the security chain: records the thread the request arrived on (its event loop). */
+        @Bean
+        WebFilter entryThreadRecorder() {
+            return new EntryThreadRecorder();
+        }
 
         /** Runs after the security chain: records the thread the request continues on. */
         @Bean
@@ -71,8 +82,27 @@ class ReactiveTestApplication {
                             .pathMatchers(HttpMethod.GET, "/api/public", "/api/optional").permitAll()
                             .pathMatchers("/api/idiom/filter-chain").hasAuthority("SCOPE_read:report")
                             .anyExchange().authenticated())
+                    // stateless, as the README's chain: Spring's defaults open a WebSession per request and
+                    // continue it on Reactor's parallel threads
+                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                    .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                     .csrf(ServerHttpSecurity.CsrfSpec::disable)
                     .build();
+        }
+    }
+
+    /** Records the thread a request arrives on, first of all filters. */
+    static final class EntryThreadRecorder implements WebFilter, Ordered {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            exchange.getAttributes().put(Security.ENTRY_THREAD, Thread.currentThread().getName());
+            return chain.filter(exchange);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 
@@ -148,7 +178,8 @@ class ReactiveTestApplication {
         @GetMapping("/thread")
         @RequireScopes("read:report")
         Mono<Map<String, Object>> thread(VerifiedToken token, ServerWebExchange exchange) {
-            return Mono.just(Map.of("thread", exchange.getRequiredAttribute(Security.THREAD)));
+            return Mono.just(Map.of("thread", exchange.getRequiredAttribute(Security.THREAD),
+                    "entry", exchange.getRequiredAttribute(Security.ENTRY_THREAD)));
         }
 
         /** Names a path variable its path lacks: every request gets the core's answer for a missing organization. */
