@@ -1,9 +1,13 @@
 package io.logto.resource.spring.mcp;
 
+import io.logto.resource.core.LogtoListener;
+import io.logto.resource.core.RejectionReason;
+import io.logto.resource.core.TokenKind;
 import io.logto.resource.spring.LogtoConfigurer;
 import io.logto.resource.spring.RequireOrganizationScopes;
 import io.logto.resource.spring.RequireScopes;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.ai.mcp.annotation.McpTool;
 import org.springframework.ai.mcp.annotation.McpToolParam;
 import org.springframework.ai.tool.ToolCallbackProvider;
@@ -43,6 +47,26 @@ class CustomChainApplication {
                 .build();
     }
     // end::chain[]
+
+    @Bean
+    Rejections rejections() {
+        return new Rejections();
+    }
+
+    /** Counts the core's rejections, to show how often a refused token is verified. */
+    static final class Rejections implements LogtoListener {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void tokenRejected(RejectionReason reason, TokenKind kind) {
+            count.incrementAndGet();
+        }
+
+        int count() {
+            return count.get();
+        }
+    }
 
     @Bean
     ToolCallbackProvider reportTools(ReportTools tools) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,9 @@ class LogtoMcpConfigurerTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CustomChainApplication.Rejections rejections;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -65,6 +69,19 @@ class LogtoMcpConfigurerTest {
         assertThat(metadata.statusCode()).isEqualTo(200);
         assertThat(metadata.body()).contains("\"resource\":\"" + AUDIENCE + "\"",
                 "\"scopes_supported\":[\"admin:server\",\"archive:project\",\"export:report\"]");
+    }
+
+    @Test
+    void aRefusedTokenGets401InvalidTokenWithTheHintAndIsVerifiedOnce() throws Exception {
+        int before = rejections.count();
+        HttpResponse<String> response = post(LOGTO.globalToken(AUDIENCE).scopes("export:report").expired().sign(), null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer error=\"invalid_token\"")
+                .contains("scope=\"export:report\"", "resource_metadata=\"" + METADATA + "\"");
+        assertThat(rejections.count() - before).as("the core rejected the token once, not again for the MCP answer")
+                .isEqualTo(1);
     }
 
     @Test

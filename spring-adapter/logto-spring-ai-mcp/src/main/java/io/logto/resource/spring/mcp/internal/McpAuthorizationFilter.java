@@ -8,6 +8,8 @@ import io.logto.resource.core.EndpointRequirement;
 import io.logto.resource.core.LogtoResourceServer;
 import io.logto.resource.core.VerifiedToken;
 import io.logto.resource.spring.LogtoAuthentication;
+import io.logto.resource.spring.LogtoAuthenticationException;
+import io.logto.resource.spring.internal.BearerTokenAuthenticationFilter;
 import io.logto.resource.spring.internal.ChallengeResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -140,10 +143,22 @@ public final class McpAuthorizationFilter extends OncePerRequestFilter {
         return decision.isGranted() ? null : decision;
     }
 
-    /** The 401 (or 400) for a request without a verified token, with the scope hint. */
+    /**
+     * The 401 (or 400) for a request without a verified token, with the scope hint. The refusal recorded by
+     * the starter's bearer filter is used as it is (the token is not verified a second time); only a request
+     * that carries a token and no recorded refusal (its chain authenticated it some other way) is verified here.
+     */
     private Challenge unauthenticated(HttpServletRequest request) {
         Challenges challenges = guard.challenges();
-        AuthenticationResult result = guard.logto().authenticate(Collections.list(request.getHeaders("Authorization")));
+        AuthenticationResult result = BearerTokenAuthenticationFilter.refusal(request)
+                .map(LogtoAuthenticationException::result)
+                .orElse(null);
+        if (result == null && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            result = guard.logto().authenticate(Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)));
+        }
+        if (result == null) {
+            return challenges.missingToken();
+        }
         switch (result.status()) {
             case INVALID_TOKEN:
                 return challenges.invalidToken(result.rejection().orElseThrow());
