@@ -55,7 +55,11 @@ public final class ResumeScheduler {
             } catch (IllegalArgumentException notAdapted) {
                 return null;
             }
-            return nativeRequest instanceof reactor.netty.Connection connection ? connection.channel().eventLoop() : null;
+            if (nativeRequest instanceof reactor.netty.Connection connection) {
+                io.netty.channel.EventLoop loop = connection.channel().eventLoop();
+                return loop.isShuttingDown() ? null : loop; // a server shutting down: the parallel scheduler answers
+            }
+            return null;
         }
     }
 }
