@@ -14,6 +14,17 @@ import sys
 import time
 
 
+def complete(head, body):
+    """Whether the answer's body has fully arrived: by Content-Length, or the last chunk of a chunked body."""
+    fields = [line.lower() for line in head.split(b'\r\n')[1:]]
+    lengths = [int(field.split(b':')[1]) for field in fields if field.startswith(b'content-length:')]
+    if lengths:
+        return len(body) >= lengths[0]
+    if any(field.startswith(b'transfer-encoding:') and b'chunked' in field for field in fields):
+        return body.endswith(b'0\r\n\r\n')
+    return True  # no body framing: a bodiless answer (204, 304) is complete with its head
+
+
 def main():
     port, tsv, names = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
     probes = {}
@@ -41,9 +52,7 @@ def main():
             received += chunk
             if b'\r\n\r\n' in received:
                 head, body = received.split(b'\r\n\r\n', 1)
-                lengths = [int(line.split(b':')[1]) for line in head.split(b'\r\n')
-                           if line.lower().startswith(b'content-length')]
-                if lengths and len(body) >= lengths[0]:
+                if complete(head, body):
                     answer = head.split(b'\r\n')[0].decode()[9:12]
         results.append(f"{name}:{answer or 'HANG'}")
         if answer is None:
