@@ -21,16 +21,18 @@ public final class BearerToken {
     /** Headers longer than this are malformed without being scanned further (1 MiB). */
     static final int MAX_HEADER_LENGTH = 1024 * 1024;
 
-    private static final BearerToken ABSENT = new BearerToken(null, false);
-    private static final BearerToken MALFORMED = new BearerToken(null, true);
+    private static final BearerToken ABSENT = new BearerToken(null, false, false);
+    private static final BearerToken MALFORMED = new BearerToken(null, true, false);
     private static final String SCHEME = "Bearer";
 
     private final String value;
     private final boolean malformed;
+    private final boolean jwsCharacters;
 
-    private BearerToken(String value, boolean malformed) {
+    private BearerToken(String value, boolean malformed, boolean jwsCharacters) {
         this.value = value;
         this.malformed = malformed;
+        this.jwsCharacters = jwsCharacters;
     }
 
     /**
@@ -64,14 +66,20 @@ public final class BearerToken {
         if (start == header.length()) {
             return MALFORMED;
         }
-        int end = TokenChars.span(header, start, TokenChars.B64TOKEN);
-        while (end < header.length() && header.charAt(end) == '=') {
-            end++;
+        // One pass for a JWS: base64url and dots are b64token characters too, so the rest of the b64token grammar is
+        // scanned only from the first character that is not one of them (and the verifier skips its own scan).
+        int end = TokenChars.span(header, start, TokenChars.BASE64URL | TokenChars.DOT);
+        boolean jwsCharacters = end == header.length();
+        if (!jwsCharacters) {
+            end = TokenChars.span(header, end, TokenChars.B64TOKEN);
+            while (end < header.length() && header.charAt(end) == '=') {
+                end++;
+            }
+            if (end != header.length()) {
+                return MALFORMED;
+            }
         }
-        if (end != header.length()) {
-            return MALFORMED;
-        }
-        return new BearerToken(header.substring(start), false);
+        return new BearerToken(header.substring(start), false, jwsCharacters);
     }
 
     /**
@@ -117,6 +125,14 @@ public final class BearerToken {
             throw new IllegalStateException("no bearer token");
         }
         return value;
+    }
+
+    /**
+     * Whether the token holds only base64url characters and dots, the characters of a compact JWS: found while
+     * reading the header, so that the verifier need not scan the token for them again.
+     */
+    boolean hasOnlyJwsCharacters() {
+        return jwsCharacters;
     }
 
     /** Absent, malformed or present; never the token itself. */

@@ -66,8 +66,19 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
 
     @Override
     public VerificationResult verify(String token) {
+        return verify(token, false);
+    }
+
+    /**
+     * {@link #verify(String)} for a token whose characters may already have been checked while reading the header.
+     *
+     * @param token the compact JWS
+     * @param onlyJwsCharacters true when {@link BearerToken#hasOnlyJwsCharacters()} said so: the shape check skips
+     *     its scan of the characters
+     */
+    VerificationResult verify(String token, boolean onlyJwsCharacters) {
         try {
-            Rejection shape = TokenCheck.shape(token, config.maxTokenLength());
+            Rejection shape = TokenCheck.shape(token, config.maxTokenLength(), onlyJwsCharacters);
             if (shape != null) {
                 return told(VerificationResult.rejected(shape), null);
             }
@@ -84,8 +95,20 @@ final class DefaultLogtoTokenVerifier implements LogtoTokenVerifier {
 
     @Override
     public CompletionStage<VerificationResult> verifyAsync(String token) {
+        return verifyAsync(token, false);
+    }
+
+    /**
+     * {@link #verifyAsync(String)} for a token whose characters may already have been checked while reading the
+     * header.
+     *
+     * @param token the compact JWS
+     * @param onlyJwsCharacters true when {@link BearerToken#hasOnlyJwsCharacters()} said so: the shape check skips
+     *     its scan of the characters
+     */
+    CompletionStage<VerificationResult> verifyAsync(String token, boolean onlyJwsCharacters) {
         try {
-            Rejection shape = TokenCheck.shape(token, config.maxTokenLength());
+            Rejection shape = TokenCheck.shape(token, config.maxTokenLength(), onlyJwsCharacters);
             if (shape != null) {
                 return CompletableFuture.completedFuture(told(VerificationResult.rejected(shape), null));
             }

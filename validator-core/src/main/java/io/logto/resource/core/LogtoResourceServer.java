@@ -98,7 +98,9 @@ public final class LogtoResourceServer implements AutoCloseable {
             return new AuthenticationResult(AuthenticationResult.Status.INVALID_REQUEST, null, null,
                     challenges.invalidRequest());
         }
-        return toAuthentication(verifier.verify(bearer.value()));
+        return toAuthentication(verifier instanceof DefaultLogtoTokenVerifier known
+                ? known.verify(bearer.value(), bearer.hasOnlyJwsCharacters())
+                : verifier.verify(bearer.value()));
     }
 
     private AuthenticationResult toAuthentication(VerificationResult result) {
@@ -147,7 +149,10 @@ public final class LogtoResourceServer implements AutoCloseable {
         if (bearer.isAbsent() || bearer.isMalformed()) {
             return CompletableFuture.completedFuture(authenticate(bearer));
         }
-        return verifier.verifyAsync(bearer.value()).thenApply(this::toAuthentication);
+        CompletionStage<VerificationResult> result = verifier instanceof DefaultLogtoTokenVerifier known
+                ? known.verifyAsync(bearer.value(), bearer.hasOnlyJwsCharacters())
+                : verifier.verifyAsync(bearer.value());
+        return result.thenApply(this::toAuthentication);
     }
 
     /**

@@ -519,6 +519,14 @@ enum TokenCheck {
 
     /** {@link #FORMAT} on a bare token, before any {@link Candidate} exists (the verified-token cache is keyed on it). */
     static Rejection shape(String token, int maxTokenLength) {
+        return shape(token, maxTokenLength, false);
+    }
+
+    /**
+     * {@link #shape(String, int)} for a token whose characters may already be known to be base64url and dots
+     * ({@link BearerToken#hasOnlyJwsCharacters()}); then only the length and the parts are checked.
+     */
+    static Rejection shape(String token, int maxTokenLength, boolean onlyJwsCharacters) {
         if (token == null || token.isEmpty()) {
             return Rejection.of(RejectionReason.MALFORMED, "The token is empty.", null);
         }
@@ -527,7 +535,7 @@ enum TokenCheck {
             return Rejection.of(RejectionReason.MALFORMED, "The token is longer than the maximum length.",
                     "length " + length + " > maxTokenLength " + maxTokenLength);
         }
-        int illegal = TokenChars.span(token, 0, TokenChars.BASE64URL | TokenChars.DOT);
+        int illegal = onlyJwsCharacters ? length : TokenChars.span(token, 0, TokenChars.BASE64URL | TokenChars.DOT);
         if (illegal != length) {
             return Rejection.of(RejectionReason.MALFORMED, "The token contains characters outside base64url.",
                     "illegal character at index " + illegal);

@@ -24,6 +24,18 @@ class BearerTokenTest {
     }
 
     @Test
+    void tellsWhetherTheTokenHoldsOnlyTheCharactersOfACompactJws() {
+        assertThat(BearerToken.fromHeader("Bearer aZ09-_.aZ09-_.aZ09-_").hasOnlyJwsCharacters()).isTrue();
+        assertThat(BearerToken.fromHeader(" Bearer   abc.def.ghi ").hasOnlyJwsCharacters()).isTrue();
+        for (String b64tokenOnly : List.of("abc~.def.ghi", "abc.d+f.ghi", "abc.def.g/i", "abc.def.ghi=", "abc.def.ghi==")) {
+            BearerToken token = BearerToken.fromHeader("Bearer " + b64tokenOnly);
+            assertThat(token.isPresent()).as(b64tokenOnly).isTrue();
+            assertThat(token.hasOnlyJwsCharacters()).as(b64tokenOnly).isFalse();
+        }
+        assertThat(BearerToken.fromHeader("Bearer abc~.d\"f").hasOnlyJwsCharacters()).isFalse();
+    }
+
+    @Test
     void treatsNoHeaderOrAnotherSchemeAsNoCredentials() {
         assertThat(BearerToken.fromHeader(null).isAbsent()).isTrue();
         assertThat(BearerToken.fromHeader("Basic dXNlcjpwYXNz").isAbsent()).isTrue();

@@ -38,6 +38,23 @@ class LogtoResourceServerTest {
     }
 
     @Test
+    void refusesAB64TokenThatIsNotACompactJwsAfterReadingTheHeaderInOnePass() {
+        // b64token characters outside base64url: a well-formed header (not 400) and a malformed token (401), the
+        // verifier scanning the characters the header's one pass stopped at, synchronously and asynchronously
+        String token = TestKeys.sign(TestKeys.ES384, server.claims().build());
+        String withTilde = token.substring(0, 5) + "~" + token.substring(6);
+        for (AuthenticationResult refused : List.of(logto.authenticate("Bearer " + withTilde),
+                logto.authenticateAsync("Bearer " + withTilde).toCompletableFuture().join(),
+                logto.authenticate("Bearer " + token + "="))) {
+            assertThat(refused.status()).isEqualTo(AuthenticationResult.Status.INVALID_TOKEN);
+            assertThat(refused.rejection().orElseThrow().reason()).isEqualTo(RejectionReason.MALFORMED);
+            assertThat(refused.rejection().orElseThrow().detail()).startsWith("illegal character at index ");
+        }
+        assertThat(logto.authenticateAsync("Bearer " + token).toCompletableFuture().join().status())
+                .isEqualTo(AuthenticationResult.Status.AUTHENTICATED);
+    }
+
+    @Test
     void decidesRequirementsForVerifiedTokens() {
         VerifiedToken token = logto.authenticate("Bearer " + TestKeys.sign(TestKeys.ES384, server.claims().build())).token().orElseThrow();
         assertThat(logto.authorize(token, Requirement.global("read:report")).isGranted()).isTrue();
