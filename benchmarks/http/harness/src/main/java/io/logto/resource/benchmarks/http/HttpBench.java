@@ -15,15 +15,18 @@ import java.util.Map;
 
 /**
  * The HTTP benchmark run (issue 17): starts the local issuer, signs the token pools, then for each framework starts
- * its sample and then its peer (one server at a time), sends each the probes, warms it up and loads it with wrk in
- * three shapes (public route, repeated tokens, unique tokens) after warming each shape up (the unique shape with
- * a separate warm-up pool, so measured tokens stay unseen), and writes {@code results.md} and {@code chart.svg}.
+ * its sample and then its peer (one server at a time), sends each the probes, warms every shape up (the unique shape
+ * with a separate warm-up pool, so measured tokens stay unseen), loads it with wrk in rounds of the interleaved shapes
+ * (public route, public route with a token-sized header, repeated tokens) and then once with unique tokens, and
+ * writes {@code results.md} and {@code chart.svg}.
  *
- * <p>Options ({@code --name=value}): {@code --targets=spring,webflux,servlet,micronaut,quarkus}, {@code --duration=20} (seconds per shape),
- * {@code --connections=50}, {@code --threads=2} (wrk), {@code --warmup=10} (seconds of repeated-token load before
- * measuring), {@code --unique-pool=200000}, {@code --out=benchmarks/http/results}, {@code --root=.} (repository
- * root), {@code --wrk=wrk}, {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 s per
- * shape, 1 s warm-up, 10 connections and a 10,000-token pool.
+ * <p>Options ({@code --name=value}): {@code --targets=spring,webflux,servlet,micronaut,quarkus}, {@code --rounds=3}
+ * (rounds of the interleaved shapes), {@code --duration=10} (seconds per interleaved shape and round),
+ * {@code --unique-duration=20} (seconds of the unique shape), {@code --connections=50}, {@code --threads=2} (wrk),
+ * {@code --warmup=10} (seconds per shape before measuring), {@code --unique-pool=200000},
+ * {@code --out=benchmarks/http/results}, {@code --root=.} (repository root), {@code --wrk=wrk},
+ * {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 rounds, 2 s per shape, 1 s warm-up,
+ * 10 connections and a 10,000-token pool.
  */
 public final class HttpBench {
 
@@ -34,6 +37,12 @@ public final class HttpBench {
      * and {@code unique}.
      */
     static final String[] SHAPES = {"public", "public-padded", "repeated", "unique"};
+
+    /**
+     * The shapes measured in rounds, one after another within a round, so that each ratio to the floor compares
+     * runs seconds apart rather than minutes: the load of a shared machine drifts by up to 20% between runs.
+     */
+    static final List<String> INTERLEAVED = List.of("public", "public-padded", "repeated");
 
     private HttpBench() {
     }
@@ -50,7 +59,12 @@ public final class HttpBench {
         Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve(o.getOrDefault("out", "benchmarks/http/results"));
         List<String> targets = Arrays.asList(o.getOrDefault("targets", smoke ? "servlet" : "spring,webflux,servlet,micronaut,quarkus").split(","));
-        int duration = Integer.parseInt(o.getOrDefault("duration", smoke ? "2" : "20"));
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", smoke ? "2" : "3"));
+        int duration = Integer.parseInt(o.getOrDefault("duration", smoke ? "2" : "10"));
+        int uniqueDuration = Integer.parseInt(o.getOrDefault("unique-duration", smoke ? "2" : "20"));
+        if (rounds < 1 || duration < 1 || uniqueDuration < 1) {
+            throw new IllegalArgumentException("--rounds, --duration and --unique-duration must be at least 1");
+        }
         int warmup = Integer.parseInt(o.getOrDefault("warmup", smoke ? "1" : "10"));
         int connections = Integer.parseInt(o.getOrDefault("connections", smoke ? "10" : "50"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
@@ -106,15 +120,14 @@ public final class HttpBench {
                             runWrk(wrk, threads, connections, warmup, script, server, shape,
                                     "unique".equals(shape) ? "warm-up-unique" : shape, pools);
                         }
-                        for (String shape : SHAPES) {
-                            long cpuBefore = server.cpuMicros();
-                            WrkResult result = runWrk(wrk, threads, connections, duration, script, server, shape, pools);
-                            long cpu = server.cpuMicros() - cpuBefore;
-                            Measurement m = new Measurement(name, app, shape, result, cpu);
-                            rows.add(m);
-                            log(String.format("%s %s: %.0f req/s, errors %d", label, shape,
-                                    result.requestsPerSecond(), result.errors()));
+                        for (int round = 1; round <= rounds; round++) {
+                            for (String shape : INTERLEAVED) {
+                                rows.add(measure(wrk, threads, connections, duration, script, server, name, app, shape,
+                                        round, pools));
+                            }
                         }
+                        rows.add(measure(wrk, threads, connections, uniqueDuration, script, server, name, app, "unique",
+                                1, pools));
                     }
                 }
             }
@@ -122,13 +135,25 @@ public final class HttpBench {
         String header = "# HTTP benchmark results\n\n" + (smoke ? "**Smoke run: plumbing only, not a measurement.** " : "")
                 + "Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs, JDK "
                 + System.getProperty("java.version") + ", load average at start (before signing tokens): " + loadAtStart + "; wrk "
-                + threads + " threads, " + connections + " connections, " + duration + " s per shape after " + warmup
-                + " s warm-up; unique pool " + uniquePool + " tokens.";
+                + threads + " threads, " + connections + " connections; after a " + warmup + " s warm-up of every shape, "
+                + rounds + " rounds of public, public-padded and repeated (" + duration + " s each), then unique ("
+                + uniqueDuration + " s); unique pool " + uniquePool + " tokens.";
         String report = Report.render(header, rows, probeAnswers, probes);
         Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("chart.svg"), Report.svg(rows), StandardCharsets.UTF_8);
         System.out.println(report);
         log("wrote " + out.resolve("results.md"));
+    }
+
+    private static Measurement measure(String wrk, int threads, int connections, int seconds, Path script,
+            ServerProcess server, String target, String app, String shape, int round, TokenPools pools)
+            throws IOException, InterruptedException {
+        long cpuBefore = server.cpuMicros();
+        WrkResult result = runWrk(wrk, threads, connections, seconds, script, server, shape, pools);
+        long cpu = server.cpuMicros() - cpuBefore;
+        log(String.format("%s %s %s round %d: %.0f req/s, errors %d", target, app, shape, round,
+                result.requestsPerSecond(), result.errors()));
+        return new Measurement(target, app, shape, round, result, cpu);
     }
 
     private static WrkResult runWrk(String wrk, int threads, int connections, int seconds, Path script,
