@@ -24,6 +24,10 @@ public final class BearerToken {
     private static final BearerToken ABSENT = new BearerToken(null, false, false);
     private static final BearerToken MALFORMED = new BearerToken(null, true, false);
     private static final String SCHEME = "Bearer";
+    /** What {@link #scheme} found. */
+    private static final int NOT_BEARER = 0;
+    private static final int BEARER_WITHOUT_TOKEN = 1;
+    private static final int BEARER_THEN_SPACE = 2;
 
     private final String value;
     private final boolean malformed;
@@ -49,15 +53,13 @@ public final class BearerToken {
             return MALFORMED;
         }
         String header = authorization.strip();
-        if (header.length() < SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return ABSENT;
-        }
-        if (header.length() == SCHEME.length()) {
-            return MALFORMED;
-        }
-        if (header.charAt(SCHEME.length()) != ' ') {
-            // "Bearerx ..." is another scheme
-            return header.charAt(SCHEME.length()) == '\t' ? MALFORMED : ABSENT;
+        switch (scheme(header)) {
+            case NOT_BEARER:
+                return ABSENT;
+            case BEARER_WITHOUT_TOKEN:
+                return MALFORMED;
+            default:
+                break;
         }
         int start = SCHEME.length();
         while (start < header.length() && header.charAt(start) == ' ') {
@@ -97,6 +99,36 @@ public final class BearerToken {
             return MALFORMED;
         }
         return fromHeader(authorizations.get(0));
+    }
+
+    /**
+     * Whether a request with this {@code Authorization} header carries bearer credentials, well-formed or not:
+     * the answer of {@code !fromHeader(authorization).isAbsent()} from the scheme alone, without reading the token
+     * (for decisions that only need to know whether a token was sent, such as exempting a request from CSRF
+     * protection).
+     *
+     * @param authorization the header value, or null when the header is missing
+     * @return true unless the header is missing or of another scheme
+     */
+    public static boolean presentsBearer(String authorization) {
+        return authorization != null
+                && (authorization.length() > MAX_HEADER_LENGTH || scheme(authorization.strip()) != NOT_BEARER);
+    }
+
+    /** How a stripped header value starts: not {@code Bearer}, {@code Bearer} with no token, or {@code Bearer} and a space. */
+    private static int scheme(String header) {
+        if (header.length() < SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return NOT_BEARER;
+        }
+        if (header.length() == SCHEME.length()) {
+            return BEARER_WITHOUT_TOKEN;
+        }
+        char next = header.charAt(SCHEME.length());
+        if (next != ' ') {
+            // "Bearerx ..." is another scheme; a tab is not the space RFC 6750 requires
+            return next == '\t' ? BEARER_WITHOUT_TOKEN : NOT_BEARER;
+        }
+        return BEARER_THEN_SPACE;
     }
 
     /** Whether the request carried no bearer credentials. */

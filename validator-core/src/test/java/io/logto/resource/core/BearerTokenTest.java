@@ -54,4 +54,21 @@ class BearerTokenTest {
         assertThat(BearerToken.fromHeaders(List.of("Bearer a", "Bearer b")).isMalformed()).isTrue();
         assertThat(BearerToken.fromHeader("Bearer " + "a".repeat(BearerToken.MAX_HEADER_LENGTH)).isMalformed()).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc.def.ghi", "bearer x", " Bearer  a~b ", "Basic dXNlcjpwYXNz", "Bearerabc", "Bearer",
+        "Bearer ", "Bearer\t", "Bearer\tabc", "Bearer\n", "Bearer\nabc", "\tBearer abc\t", "Bearer a b", "Bearer é",
+        "Bear", "", " ", "Negotiate Bearer abc", "BEARER\u00a0abc"})
+    void tellsWhetherBearerCredentialsArePresentWithoutReadingTheTokenAsFromHeaderDoes(String header) {
+        boolean absent = BearerToken.fromHeader(header).isAbsent();
+
+        assertThat(BearerToken.presentsBearer(header)).as(header).isEqualTo(!absent);
+    }
+
+    @Test
+    void aMissingHeaderPresentsNoBearerAndAHugeOnePresentsAMalformedOne() {
+        assertThat(BearerToken.presentsBearer(null)).isFalse();
+        assertThat(BearerToken.presentsBearer("Basic " + "a".repeat(BearerToken.MAX_HEADER_LENGTH))).isTrue();
+        assertThat(BearerToken.fromHeader("Basic " + "a".repeat(BearerToken.MAX_HEADER_LENGTH)).isMalformed()).isTrue();
+    }
 }

@@ -133,6 +133,26 @@ class LogtoConfigurerTest {
     }
 
     @Test
+    void csrfExemptsEveryBearerRequestAndOnlyThose() throws Exception {
+        // another scheme is no bearer request: CSRF protection answers
+        assertThat(response(post("/public/echo").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")).getStatus())
+                .isEqualTo(403);
+        assertThat(response(post("/public/echo").header(HttpHeaders.AUTHORIZATION, "Bearerx abc")).getStatus())
+                .isEqualTo(403);
+        assertThat(response(post("/reports").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")).getStatus())
+                .isEqualTo(403);
+        // malformed bearer credentials pass CSRF too: a protected route answers them with the bearer challenge for a
+        // malformed request (400), not with CSRF's 403
+        String token = ISSUER.globalToken(AUDIENCE).sign();
+        for (MockHttpServletRequestBuilder malformed : java.util.List.of(
+                post("/reports").header(HttpHeaders.AUTHORIZATION, "Bearer two tokens"),
+                post("/reports").header(HttpHeaders.AUTHORIZATION, "Bearer\t" + token),
+                post("/reports").header(HttpHeaders.AUTHORIZATION, "Bearer " + token, "Bearer " + token))) {
+            LogtoSecurityIntegrationTest.assertChallenge(response(malformed), logto.challenges().invalidRequest());
+        }
+    }
+
+    @Test
     void metadataAnswersGetAndHead() throws Exception {
         MockHttpServletResponse metadata = response(get(ProtectedResourceMetadata.PATH));
         assertThat(metadata.getContentAsString()).isEqualTo(logto.metadata().withScopes(java.util.List.of("read:report")).toJson());

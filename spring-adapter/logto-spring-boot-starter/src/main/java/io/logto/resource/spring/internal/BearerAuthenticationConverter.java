@@ -3,6 +3,7 @@ package io.logto.resource.spring.internal;
 import io.logto.resource.core.BearerToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.Enumeration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -10,7 +11,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * Reads every {@code Authorization} header with the core's {@link BearerToken#fromHeaders}; returns null when
  * the request carries no bearer credentials, so that the request goes on anonymously and the authorization
- * rules decide whether a token was needed.
+ * rules decide whether a token was needed. {@link #hasBearer} answers from the scheme alone
+ * ({@link BearerToken#presentsBearer}).
  */
 public final class BearerAuthenticationConverter implements AuthenticationConverter {
 
@@ -28,6 +30,13 @@ public final class BearerAuthenticationConverter implements AuthenticationConver
      * @return true unless the request has no {@code Bearer} {@code Authorization} header
      */
     public static boolean hasBearer(HttpServletRequest request) {
-        return !BearerToken.fromHeaders(Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION))).isAbsent();
+        Enumeration<String> values = request.getHeaders(HttpHeaders.AUTHORIZATION);
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        String first = values.nextElement();
+        // a second Authorization header makes the request malformed (RFC 6750 section 3.1): bearer credentials all the
+        // same, refused by the authentication filter; else the scheme tells, without reading the token
+        return values.hasMoreElements() || BearerToken.presentsBearer(first);
     }
 }
