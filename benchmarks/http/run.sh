@@ -2,7 +2,7 @@
 # HTTP benchmark (issue 17): each sample against its framework's own JWT support, under wrk.
 # Usage: benchmarks/http/run.sh [--smoke] [--targets=spring,webflux,servlet,micronaut,quarkus] [--rounds=3] [--duration=10]
 #        [--unique-duration=20] [--connections=50]
-#        [--threads=2] [--warmup=10] [--unique-pool=200000] [--out=DIR] [--java-opts="..."]
+#        [--threads=2] [--warmup=10] [--unique-pool=200000] [--apps=sample,peer] [--out=DIR] [--java-opts="..."]
 # Env: BENCH_BUILD=none to reuse existing jars. See benchmarks/README.md, "HTTP benchmarks".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

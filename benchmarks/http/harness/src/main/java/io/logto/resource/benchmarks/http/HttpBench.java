@@ -24,7 +24,8 @@ import java.util.Map;
  * (rounds of the interleaved shapes), {@code --duration=10} (seconds per interleaved shape and round),
  * {@code --unique-duration=20} (seconds of the unique shape), {@code --connections=50}, {@code --threads=2} (wrk),
  * {@code --warmup=10} (seconds per shape before measuring), {@code --unique-pool=200000},
- * {@code --out=benchmarks/http/results}, {@code --root=.} (repository root), {@code --wrk=wrk},
+ * {@code --apps=sample,peer} (which servers of each framework), {@code --out=benchmarks/http/results},
+ * {@code --root=.} (repository root), {@code --wrk=wrk},
  * {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 rounds, 2 s per shape, 1 s warm-up,
  * 10 connections and a 10,000-token pool.
  */
@@ -69,6 +70,10 @@ public final class HttpBench {
         int connections = Integer.parseInt(o.getOrDefault("connections", smoke ? "10" : "50"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         int uniquePool = Integer.parseInt(o.getOrDefault("unique-pool", smoke ? "10000" : "200000"));
+        List<String> apps = Arrays.asList(o.getOrDefault("apps", "sample,peer").split(","));
+        if (apps.isEmpty() || !List.of("sample", "peer").containsAll(apps)) {
+            throw new IllegalArgumentException("--apps takes sample, peer or both, not " + o.get("apps"));
+        }
         String wrk = o.getOrDefault("wrk", "wrk");
         List<String> javaOptions = o.containsKey("java-opts") && !o.get("java-opts").isBlank()
                 ? Arrays.asList(o.get("java-opts").trim().split("\\s+")) : List.of();
@@ -90,7 +95,7 @@ public final class HttpBench {
             int port = 18080;
             for (String name : targets) {
                 Target target = Target.named(name);
-                for (String app : List.of("sample", "peer")) {
+                for (String app : apps) {
                     Path jar = "sample".equals(app) ? target.sampleJar() : target.peerJar();
                     if (jar == null) {
                         log(name + ": no " + app + " application yet, skipped");
