@@ -1,6 +1,7 @@
 package io.logto.resource.spring.reactive.internal;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -56,10 +57,26 @@ public final class ResumeScheduler {
                 return null;
             }
             if (nativeRequest instanceof reactor.netty.Connection connection) {
-                io.netty.channel.EventLoop loop = connection.channel().eventLoop();
-                return loop.isShuttingDown() ? null : loop; // a server shutting down: the parallel scheduler answers
+                return orParallel(connection.channel().eventLoop());
             }
             return null;
         }
+    }
+
+    /**
+     * Runs tasks on the given loop, or on Reactor's parallel scheduler once the loop refuses them (a server shutting
+     * down): the request is still answered, whenever the loop started shutting down.
+     *
+     * @param loop the channel's event loop
+     * @return an executor that never rejects while the parallel scheduler runs
+     */
+    static Executor orParallel(Executor loop) {
+        return task -> {
+            try {
+                loop.execute(task);
+            } catch (RejectedExecutionException shuttingDown) {
+                Schedulers.parallel().schedule(task);
+            }
+        };
     }
 }
