@@ -24,7 +24,7 @@ import java.util.Map;
  * (rounds of the interleaved shapes), {@code --duration=10} (seconds per interleaved shape and round),
  * {@code --unique-duration=20} (seconds of the unique shape), {@code --connections=50}, {@code --threads=2} (wrk),
  * {@code --warmup=10} (seconds per shape before measuring), {@code --unique-pool=200000},
- * {@code --apps=sample,peer} (which servers of each framework), {@code --out=benchmarks/http/results},
+ * {@code --apps=sample,peer,memoized} (which servers of each framework, see {@link #APPS}), {@code --out=benchmarks/http/results},
  * {@code --root=.} (repository root), {@code --wrk=wrk},
  * {@code --java-opts="-Xmx512m"}; {@code --smoke} means one target (servlet), 2 rounds, 2 s per shape, 1 s warm-up,
  * 10 connections and a 10,000-token pool.
@@ -44,6 +44,15 @@ public final class HttpBench {
      * runs seconds apart rather than minutes: the load of a shared machine drifts by up to 20% between runs.
      */
     static final List<String> INTERLEAVED = List.of("public", "public-padded", "repeated");
+
+    /**
+     * The servers of each framework: {@code sample} (this SDK), {@code peer} (the framework's own JWT support) and
+     * {@code memoized} (the peer jar with {@code BENCH_MEMOIZE_VERIFICATION=true}: each token verified once and
+     * remembered forever, so that a repeated token costs only the framework's own authenticated-request path; how
+     * close to the floor any verifier can get through that framework's security API). The memoized peer runs the
+     * interleaved shapes only: memoizing does nothing for unique tokens.
+     */
+    static final List<String> APPS = List.of("sample", "peer", "memoized");
 
     private HttpBench() {
     }
@@ -70,9 +79,9 @@ public final class HttpBench {
         int connections = Integer.parseInt(o.getOrDefault("connections", smoke ? "10" : "50"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         int uniquePool = Integer.parseInt(o.getOrDefault("unique-pool", smoke ? "10000" : "200000"));
-        List<String> apps = Arrays.asList(o.getOrDefault("apps", "sample,peer").split(","));
-        if (apps.isEmpty() || !List.of("sample", "peer").containsAll(apps)) {
-            throw new IllegalArgumentException("--apps takes sample, peer or both, not " + o.get("apps"));
+        List<String> apps = Arrays.asList(o.getOrDefault("apps", String.join(",", APPS)).split(","));
+        if (apps.isEmpty() || !APPS.containsAll(apps)) {
+            throw new IllegalArgumentException("--apps takes some of " + APPS + ", not " + o.get("apps"));
         }
         String wrk = o.getOrDefault("wrk", "wrk");
         List<String> javaOptions = o.containsKey("java-opts") && !o.get("java-opts").isBlank()
@@ -97,6 +106,8 @@ public final class HttpBench {
                 Target target = Target.named(name);
                 for (String app : apps) {
                     Path jar = "sample".equals(app) ? target.sampleJar() : target.peerJar();
+                    Map<String, String> environment = "memoized".equals(app)
+                            ? Map.of("BENCH_MEMOIZE_VERIFICATION", "true") : Map.of();
                     if (jar == null) {
                         log(name + ": no " + app + " application yet, skipped");
                         continue;
@@ -107,7 +118,7 @@ public final class HttpBench {
                     }
                     String label = name + " " + app;
                     log("starting " + label);
-                    try (ServerProcess server = ServerProcess.start(jar, javaOptions, issuer.issuer(),
+                    try (ServerProcess server = ServerProcess.start(jar, javaOptions, environment, issuer.issuer(),
                             BenchIssuer.AUDIENCE, port++, out.resolve("logs").resolve(name + "-" + app + ".log"))) {
                         Map<String, Integer> answers = new LinkedHashMap<>();
                         for (Probe probe : probes) {
@@ -121,7 +132,8 @@ public final class HttpBench {
                             continue;
                         }
                         // warm-up: every code path the shapes take, the unique one with its own tokens
-                        for (String shape : SHAPES) {
+                        boolean unique = !"memoized".equals(app);
+                        for (String shape : unique ? List.of(SHAPES) : INTERLEAVED) {
                             runWrk(wrk, threads, connections, warmup, script, server, shape,
                                     "unique".equals(shape) ? "warm-up-unique" : shape, pools);
                         }
@@ -131,8 +143,10 @@ public final class HttpBench {
                                         round, pools));
                             }
                         }
-                        rows.add(measure(wrk, threads, connections, uniqueDuration, script, server, name, app, "unique",
-                                1, pools));
+                        if (unique) {
+                            rows.add(measure(wrk, threads, connections, uniqueDuration, script, server, name, app,
+                                    "unique", 1, pools));
+                        }
                     }
                 }
             }

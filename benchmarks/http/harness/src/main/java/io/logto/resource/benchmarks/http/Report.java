@@ -127,8 +127,10 @@ final class Report {
                             ? Ratio.of(s, find(summaries, s.target(), s.app(), "public-padded")).map(Ratio::cell).orElse("")
                             : ""));
         }
-        out.append("\n## Targets (issue 17)\n\n| framework | repeated ÷ floor ≥ 0.90 | repeated ÷ floor with the same header ≥ 0.90 "
-                + "| unique ÷ peer ≥ 5 | zero errors |\n|---|---|---|---|---|\n");
+        out.append("\n## Targets (issue 17)\n\nThe last column is no target: the peer with its verification memoized "
+                + "(`memoized`), how close to its floor any verifier gets through the framework's own security API.\n\n"
+                + "| framework | repeated ÷ floor ≥ 0.90 | repeated ÷ floor with the same header ≥ 0.90 "
+                + "| unique ÷ peer ≥ 5 | zero errors | memoized peer: repeated ÷ floor |\n|---|---|---|---|---|---|\n");
         summaries.stream().map(Summary::target).distinct().forEach(target -> {
             Optional<Summary> repeated = find(summaries, target, "sample", "repeated");
             Optional<Summary> unique = find(summaries, target, "sample", "unique");
@@ -140,8 +142,13 @@ final class Report {
                     .orElse("n/a (no peer)");
             long errors = summaries.stream().filter(s -> s.target().equals(target) && s.app().equals("sample"))
                     .mapToLong(Summary::errors).sum();
+            String ceiling = find(summaries, target, "memoized", "repeated")
+                    .flatMap(r -> Ratio.of(r, floorOf(summaries, r))).map(r -> r.rounds() == 1
+                            ? String.format(Locale.ROOT, "%.2f", r.median())
+                            : String.format(Locale.ROOT, "%.2f (rounds %.2f-%.2f)", r.median(), r.min(), r.max()))
+                    .orElse("n/a");
             out.append("| ").append(target).append(" | ").append(floor).append(" | ").append(sameSize).append(" | ").append(peer).append(" | ")
-                    .append(errors == 0 ? "met" : "missed (" + errors + ")").append(" |\n");
+                    .append(errors == 0 ? "met" : "missed (" + errors + ")").append(" | ").append(ceiling).append(" |\n");
         });
         rounds(out, summaries);
         out.append("\n## Checks each server does (probes sent before the load)\n\n");
@@ -225,7 +232,7 @@ final class Report {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
                         + "font-size=\"12\">%n<text x=\"10\" y=\"20\" font-weight=\"bold\">requests/s "
-                        + "(blue: sample with this SDK, grey: the framework's own JWT support)</text>%n",
+                        + "(blue: sample with this SDK, grey: the framework's own JWT support, light grey: it memoized)</text>%n",
                 labelWidth + barWidth + 90, height));
         int y = 34;
         for (Summary s : summaries) {
@@ -234,7 +241,7 @@ final class Report {
             out.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s %s %s</text>%n", y + 13, s.target(),
                     s.app(), s.shape()));
             out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
-                    labelWidth, y, Math.max(width, 1), barHeight, "sample".equals(s.app()) ? "#3b6fd8" : "#999999"));
+                    labelWidth, y, Math.max(width, 1), barHeight, "sample".equals(s.app()) ? "#3b6fd8" : "memoized".equals(s.app()) ? "#cccccc" : "#999999"));
             out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.0f</text>%n", labelWidth + width + 6,
                     y + 13, rps));
             y += barHeight + 6;

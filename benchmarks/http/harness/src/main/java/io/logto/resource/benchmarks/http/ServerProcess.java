@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One server under test: a {@code java -jar} child process with the sample contract's environment. */
@@ -27,8 +28,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code java [opts] -jar jar} and waits until {@code /api/public} answers 200. */
-    static ServerProcess start(Path jar, List<String> javaOptions, String issuer, String audience, int port,
-            Path log) throws IOException, InterruptedException {
+    static ServerProcess start(Path jar, List<String> javaOptions, Map<String, String> environment, String issuer,
+            String audience, int port, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -39,6 +40,7 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("LOGTO_ISSUER", issuer);
         builder.environment().put("LOGTO_AUDIENCE", audience);
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start(), port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {

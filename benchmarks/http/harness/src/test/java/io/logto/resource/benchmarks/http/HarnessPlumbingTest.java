@@ -145,7 +145,7 @@ class HarnessPlumbingTest {
 
         assertThat(report).contains("| x | sample | unique | 1 | 3000 |", "| 6.00x | 0.30x |  |",
                 "| x | sample | public-padded | 1 | 8000 |", "| 1.00x | 0.80x |  |", "| 3.80x | 0.76x | 0.95x |",
-                "| x | missed (0.76) | met (0.95) | met (6.00) | met |");
+                "| x | missed (0.76) | met (0.95) | met (6.00) | met | n/a |");
         assertThat(report).doesNotContain("## Rounds");
     }
 
@@ -159,16 +159,18 @@ class HarnessPlumbingTest {
                 row("sample", "repeated", 2, 7_600),
                 row("sample", "public", 3, 10_000), row("sample", "public-padded", 3, 9_500),
                 row("sample", "repeated", 3, 9_000),
-                row("sample", "unique", 1, 3_000), row("peer", "unique", 1, 500));
+                row("sample", "unique", 1, 3_000), row("peer", "unique", 1, 500),
+                row("memoized", "public", 1, 10_000), row("memoized", "repeated", 1, 6_000),
+                row("memoized", "public", 2, 10_000), row("memoized", "repeated", 2, 7_000));
 
         String report = Report.render("# r", rows, Map.of(), List.of());
 
         // medians: public 10000, padded 9000, repeated 7600; per-round ratios 0.70, 0.95, 0.90 -> 0.90, not 7600/10000
         assertThat(report).contains("| x | sample | public | 3 | 10000 |", "| x | sample | repeated | 3 | 7600 |",
                 "| 0.90x (0.70-0.95) | 0.95x (0.78-0.95) |",
-                "| x | met (0.90; rounds 0.70-0.95) | met (0.95; rounds 0.78-0.95) | met (6.00) | met |",
+                "| x | met (0.90; rounds 0.70-0.95) | met (0.95; rounds 0.78-0.95) | met (6.00) | met | 0.65 (rounds 0.60-0.70) |",
                 "| x | sample | 2 | 8000 | 8000 | 7600 | 0.95 | 0.95 |");
-        assertThat(Report.chart(rows).lines()).hasSize(5);
+        assertThat(Report.chart(rows).lines()).hasSize(7);
     }
 
     @Test

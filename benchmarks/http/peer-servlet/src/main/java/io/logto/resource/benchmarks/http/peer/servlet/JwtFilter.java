@@ -21,7 +21,9 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer-token filter in the shape of Logto's Java guide: a Nimbus {@code DefaultJWTProcessor} with a remote
@@ -37,8 +39,15 @@ final class JwtFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient ConfigurableJWTProcessor<SecurityContext> processor;
+    private final transient Map<String, JWTClaimsSet> memoized;
 
-    JwtFilter(String issuer, String audience) {
+    /**
+     * @param memoize the benchmark's {@code memoized} run only ({@code BENCH_MEMOIZE_VERIFICATION=true}), never a
+     *     configuration to copy: every verified token's claims kept forever (no expiry check, no bound), so that a
+     *     repeated token costs the filter and Jetty and nothing for verification
+     */
+    JwtFilter(String issuer, String audience, boolean memoize) {
+        this.memoized = memoize ? new ConcurrentHashMap<>() : null;
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.create(URI.create(issuer + "/jwks").toURL()).retrying(true).build();
@@ -68,7 +77,12 @@ final class JwtFilter extends HttpFilter {
         }
         JWTClaimsSet claims;
         try {
-            claims = processor.process(header.substring(7).trim(), null);
+            String token = header.substring(7).trim();
+            claims = memoized == null ? processor.process(token, null) : memoized.get(token);
+            if (claims == null) {
+                claims = processor.process(token, null);
+                memoized.put(token, claims);
+            }
         } catch (Exception e) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);

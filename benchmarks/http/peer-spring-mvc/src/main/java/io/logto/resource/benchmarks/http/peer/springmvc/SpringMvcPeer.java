@@ -2,6 +2,7 @@ package io.logto.resource.benchmarks.http.peer.springmvc;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -52,10 +53,12 @@ public class SpringMvcPeer {
      *
      * @param issuer the issuer ({@code LOGTO_ISSUER})
      * @param audience the API resource indicator ({@code LOGTO_AUDIENCE})
+     * @param memoize {@code BENCH_MEMOIZE_VERIFICATION}: the benchmark's experiment, see {@link #memoized}
      * @return the decoder
      */
     @Bean
-    public JwtDecoder jwtDecoder(@Value("${logto.issuer}") String issuer, @Value("${logto.audience}") String audience) {
+    public JwtDecoder jwtDecoder(@Value("${logto.issuer}") String issuer, @Value("${logto.audience}") String audience,
+            @Value("${BENCH_MEMOIZE_VERIFICATION:false}") boolean memoize) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
                 .jwsAlgorithm(SignatureAlgorithm.ES384)
                 .build();
@@ -65,7 +68,20 @@ public class SpringMvcPeer {
                 new JwtIssuerValidator(issuer),
                 new JwtAudienceValidator(audience),
                 new JwtTypeValidator("at+jwt", "application/at+jwt"))));
-        return decoder;
+        return memoize ? memoized(decoder) : decoder;
+    }
+
+    /**
+     * The benchmark's {@code memoized} run only, never a configuration to copy: every token decoded once and kept
+     * forever (no expiry check, no bound), so that a repeated token costs Spring Security's own request path and
+     * nothing for verification: how close to its floor any decoder can bring this framework's resource server.
+     *
+     * @param decoder the real decoder
+     * @return a decoder answering each token it has decoded before from a map
+     */
+    static JwtDecoder memoized(JwtDecoder decoder) {
+        Map<String, Jwt> decoded = new ConcurrentHashMap<>();
+        return token -> decoded.computeIfAbsent(token, decoder::decode);
     }
 
     /**

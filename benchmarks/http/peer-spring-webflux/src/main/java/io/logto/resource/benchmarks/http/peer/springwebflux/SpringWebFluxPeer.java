@@ -2,6 +2,7 @@ package io.logto.resource.benchmarks.http.peer.springwebflux;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * The peer of the WebFlux sample: Spring Boot 4 WebFlux and Spring Security's reactive OAuth 2.0 resource server,
@@ -50,11 +52,12 @@ public class SpringWebFluxPeer {
      *
      * @param issuer the issuer ({@code LOGTO_ISSUER})
      * @param audience the API resource indicator ({@code LOGTO_AUDIENCE})
+     * @param memoize {@code BENCH_MEMOIZE_VERIFICATION}: the benchmark's experiment, see {@link #memoized}
      * @return the decoder
      */
     @Bean
     public ReactiveJwtDecoder jwtDecoder(@Value("${logto.issuer}") String issuer,
-            @Value("${logto.audience}") String audience) {
+            @Value("${logto.audience}") String audience, @Value("${BENCH_MEMOIZE_VERIFICATION:false}") boolean memoize) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer)
                 .jwsAlgorithm(SignatureAlgorithm.ES384)
                 .build();
@@ -62,7 +65,20 @@ public class SpringWebFluxPeer {
                 new JwtIssuerValidator(issuer),
                 new JwtAudienceValidator(audience),
                 new JwtTypeValidator("at+jwt", "application/at+jwt"))));
-        return decoder;
+        return memoize ? memoized(decoder) : decoder;
+    }
+
+    /**
+     * The benchmark's {@code memoized} run only, never a configuration to copy: every token's decoding kept forever
+     * (no expiry check, no bound), so that a repeated token costs Spring Security's own reactive request path and
+     * nothing for verification: how close to its floor any decoder can bring this framework's resource server.
+     *
+     * @param decoder the real decoder
+     * @return a decoder answering each token it has seen before with the same completed {@code Mono}
+     */
+    static ReactiveJwtDecoder memoized(ReactiveJwtDecoder decoder) {
+        Map<String, Mono<Jwt>> decoded = new ConcurrentHashMap<>();
+        return token -> decoded.computeIfAbsent(token, t -> decoder.decode(t).cache());
     }
 
     /**
