@@ -26,7 +26,7 @@ public final class BearerToken {
     private static final String SCHEME = "Bearer";
     /** What {@link #scheme} found. */
     private static final int NOT_BEARER = 0;
-    private static final int BEARER_WITHOUT_TOKEN = 1;
+    private static final int MALFORMED_BEARER = 1;
     private static final int BEARER_THEN_SPACE = 2;
 
     private final String value;
@@ -56,7 +56,7 @@ public final class BearerToken {
         switch (scheme(header)) {
             case NOT_BEARER:
                 return ABSENT;
-            case BEARER_WITHOUT_TOKEN:
+            case MALFORMED_BEARER:
                 return MALFORMED;
             default:
                 break;
@@ -108,25 +108,29 @@ public final class BearerToken {
      * protection).
      *
      * @param authorization the header value, or null when the header is missing
-     * @return true unless the header is missing or of another scheme
+     * @return true unless the header is missing or of another scheme (a header over 1 MiB counts as malformed
+     *     bearer credentials, as {@link #fromHeader} reads it)
      */
     public static boolean presentsBearer(String authorization) {
         return authorization != null
                 && (authorization.length() > MAX_HEADER_LENGTH || scheme(authorization.strip()) != NOT_BEARER);
     }
 
-    /** How a stripped header value starts: not {@code Bearer}, {@code Bearer} with no token, or {@code Bearer} and a space. */
+    /**
+     * How a stripped header value starts: not {@code Bearer}; {@code Bearer} alone or followed by a tab (malformed);
+     * or {@code Bearer} and a space, a token to read.
+     */
     private static int scheme(String header) {
         if (header.length() < SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return NOT_BEARER;
         }
         if (header.length() == SCHEME.length()) {
-            return BEARER_WITHOUT_TOKEN;
+            return MALFORMED_BEARER;
         }
         char next = header.charAt(SCHEME.length());
         if (next != ' ') {
             // "Bearerx ..." is another scheme; a tab is not the space RFC 6750 requires
-            return next == '\t' ? BEARER_WITHOUT_TOKEN : NOT_BEARER;
+            return next == '\t' ? MALFORMED_BEARER : NOT_BEARER;
         }
         return BEARER_THEN_SPACE;
     }
