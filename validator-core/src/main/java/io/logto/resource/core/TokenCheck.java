@@ -38,7 +38,7 @@ enum TokenCheck {
     FORMAT(true) {
         @Override
         Rejection check(Candidate c) {
-            return shape(c.token, c.context.config.maxTokenLength());
+            return shape(c.token, c.context.config.maxTokenLength(), false);
         }
 
         @Override
@@ -517,14 +517,10 @@ enum TokenCheck {
         return null;
     }
 
-    /** {@link #FORMAT} on a bare token, before any {@link Candidate} exists (the verified-token cache is keyed on it). */
-    static Rejection shape(String token, int maxTokenLength) {
-        return shape(token, maxTokenLength, false);
-    }
-
     /**
-     * {@link #shape(String, int)} for a token whose characters may already be known to be base64url and dots
-     * ({@link BearerToken#hasOnlyJwsCharacters()}); then only the length and the parts are checked.
+     * {@link #FORMAT} on a bare token, before any {@link Candidate} exists (the verified-token cache is keyed on it).
+     * When the token's characters are already known to be base64url and dots
+     * ({@link BearerToken#hasOnlyJwsCharacters()}), only the length and the parts are checked.
      */
     static Rejection shape(String token, int maxTokenLength, boolean onlyJwsCharacters) {
         if (token == null || token.isEmpty()) {

@@ -36,7 +36,7 @@ class TokenCharsTest {
 
     @Test
     void shapeStillCountsEveryPart() {
-        assertEquals("11 parts", TokenCheck.shape("a.b.c.d.e.f.g.h.i.j.k", 100).detail());
-        assertEquals("illegal character at index 3", TokenCheck.shape("ab.\u012E.c", 100).detail());
+        assertEquals("11 parts", TokenCheck.shape("a.b.c.d.e.f.g.h.i.j.k", 100, false).detail());
+        assertEquals("illegal character at index 3", TokenCheck.shape("ab.\u012E.c", 100, false).detail());
     }
 }

@@ -64,23 +64,36 @@ final class Report {
 
         static Optional<Ratio> of(Summary s, Optional<Summary> base) {
             return base.filter(b -> b != s && b.requestsPerSecond() > 0).map(b -> {
-                if (s.rounds().size() > 1 && s.rounds().size() == b.rounds().size()) {
-                    double[] ratios = new double[s.rounds().size()];
-                    for (int i = 0; i < ratios.length; i++) {
-                        double baseRps = b.rounds().get(i).wrk().requestsPerSecond();
-                        ratios[i] = baseRps == 0 ? 0 : s.rounds().get(i).wrk().requestsPerSecond() / baseRps;
-                    }
-                    double min = Double.MAX_VALUE;
-                    double max = 0;
-                    for (double r : ratios) {
-                        min = Math.min(min, r);
-                        max = Math.max(max, r);
-                    }
-                    return new Ratio(Report.median(ratios), min, max, ratios.length);
+                double[] ratios = perRound(s, b);
+                if (ratios == null) {
+                    double r = s.requestsPerSecond() / b.requestsPerSecond();
+                    return new Ratio(r, r, r, 1);
                 }
-                double r = s.requestsPerSecond() / b.requestsPerSecond();
-                return new Ratio(r, r, r, 1);
+                double min = Double.MAX_VALUE;
+                double max = 0;
+                for (double r : ratios) {
+                    min = Math.min(min, r);
+                    max = Math.max(max, r);
+                }
+                return new Ratio(Report.median(ratios), min, max, ratios.length);
             });
+        }
+
+        /** Round r of {@code s} against round r of {@code base}, or null unless both ran the same several rounds. */
+        private static double[] perRound(Summary s, Summary base) {
+            if (s.rounds().size() < 2 || s.rounds().size() != base.rounds().size()) {
+                return null;
+            }
+            double[] ratios = new double[s.rounds().size()];
+            for (int i = 0; i < ratios.length; i++) {
+                Measurement m = s.rounds().get(i);
+                Optional<Measurement> same = base.rounds().stream().filter(r -> r.round() == m.round()).findFirst();
+                if (same.isEmpty() || same.get().wrk().requestsPerSecond() == 0) {
+                    return null;
+                }
+                ratios[i] = m.wrk().requestsPerSecond() / same.get().wrk().requestsPerSecond();
+            }
+            return ratios;
         }
 
         String cell() {
@@ -186,11 +199,11 @@ final class Report {
             Optional<Summary> repeated = find(summaries, parts[0], parts[1], "repeated");
             int n = Math.max(pub.map(s -> s.rounds().size()).orElse(0),
                     Math.max(padded.map(s -> s.rounds().size()).orElse(0), repeated.map(s -> s.rounds().size()).orElse(0)));
-            for (int i = 0; i < n; i++) {
-                Optional<Double> p = rps(pub, i);
-                Optional<Double> pp = rps(padded, i);
-                Optional<Double> r = rps(repeated, i);
-                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", parts[0], parts[1], i + 1,
+            for (int round = 1; round <= n; round++) {
+                Optional<Double> p = rps(pub, round);
+                Optional<Double> pp = rps(padded, round);
+                Optional<Double> r = rps(repeated, round);
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", parts[0], parts[1], round,
                         p.map(v -> String.format(Locale.ROOT, "%.0f", v)).orElse(""),
                         pp.map(v -> String.format(Locale.ROOT, "%.0f", v)).orElse(""),
                         r.map(v -> String.format(Locale.ROOT, "%.0f", v)).orElse(""), quotient(r, p), quotient(r, pp)));
@@ -199,8 +212,8 @@ final class Report {
     }
 
     private static Optional<Double> rps(Optional<Summary> summary, int round) {
-        return summary.filter(s -> round < s.rounds().size())
-                .map(s -> s.rounds().get(round).wrk().requestsPerSecond());
+        return summary.flatMap(s -> s.rounds().stream().filter(m -> m.round() == round).findFirst())
+                .map(m -> m.wrk().requestsPerSecond());
     }
 
     private static String quotient(Optional<Double> a, Optional<Double> b) {

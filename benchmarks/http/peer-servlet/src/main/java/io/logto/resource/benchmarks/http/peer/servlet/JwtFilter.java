@@ -78,10 +78,12 @@ final class JwtFilter extends HttpFilter {
         JWTClaimsSet claims;
         try {
             String token = header.substring(7).trim();
-            claims = memoized == null ? processor.process(token, null) : memoized.get(token);
+            claims = memoized == null ? null : memoized.get(token);
             if (claims == null) {
                 claims = processor.process(token, null);
-                memoized.put(token, claims);
+                if (memoized != null) {
+                    memoized.put(token, claims);
+                }
             }
         } catch (Exception e) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
